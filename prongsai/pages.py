@@ -1,0 +1,401 @@
+"""Generate the site's pages (Markdown with sanitized HTML blocks) and its navigation.
+
+Plain Python over :class:`~prongsai.site.Site`: no MkDocs import. Layouts are Jinja
+templates in ``prongsai/templates``; this module only decides which pages exist,
+where they live (stable URLs made of years, codes and ids, never list positions) and
+what each template receives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import thai
+from .model import COVERS_LABELS, ORG_TYPES, ROUND_KIND_LABELS, STATUS_LABELS, Measure, OitItem, RoundFile
+from .site import Catalog, FiscalYear, Site
+from .text import TextRenderer, heading
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: ``src`` is its path as if it were a file under ``docs/``."""
+
+    src: str
+    title: str
+    kind: str
+    markdown: str
+
+    @property
+    def url(self) -> str:
+        return url_of(self.src)
+
+
+@dataclass
+class NavNode:
+    title: str
+    src: str | None = None  # a page, or the index page of a section
+    children: list[NavNode] = field(default_factory=list)
+
+    def to_mkdocs(self) -> Any:
+        """The node in ``mkdocs.yml`` ``nav`` form.
+
+        Themes print nav titles as HTML (they expect titles taken from rendered
+        headings), so a title from YAML is HTML-escaped here.
+        """
+        title = html.escape(self.title, quote=False)
+        if not self.children:
+            return {title: self.src}
+        inner: list[Any] = [self.src] if self.src else []
+        inner += [c.to_mkdocs() for c in self.children]
+        return {title: inner}
+
+
+def url_of(src: str) -> str:
+    """Directory URL of a source path: ``2568/measures/m01.md`` -> ``2568/measures/m01/``."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    return stem + "/"
+
+
+def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
+    here = url_of(from_src) or "."
+    there = url_of(to_src) or "."
+    rel = posixpath.relpath(there, here.rstrip("/") or ".")
+    rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+# --- paths ---------------------------------------------------------------------------
+
+
+def year_src(fy: int) -> str:
+    return f"{fy}/index.md"
+
+
+def measures_doc_src(fy: int) -> str:
+    return f"{fy}/measures/index.md"
+
+
+def measure_src(fy: int, measure_id: str) -> str:
+    return f"{fy}/measures/{measure_id}.md"
+
+
+def group_src(fy: FiscalYear, key: str) -> str:
+    return f"{fy.year}/{fy.taxonomy.key}/{key}/index.md"
+
+
+def report_src(fy: int) -> str:
+    return f"{fy}/report.md"
+
+
+def assessment_src(fy: int) -> str:
+    return f"{fy}/assessment.md"
+
+
+def limitations_src(fy: int) -> str:
+    return f"{fy}/limitations.md"
+
+
+def oit_index_src(ita: int) -> str:
+    return f"oit/{ita}/index.md"
+
+
+def oit_item_src(ita: int, code: str) -> str:
+    return f"oit/{ita}/{code.lower()}.md"
+
+
+class Paths:
+    """Source paths of generated pages, for templates."""
+
+    year = staticmethod(year_src)
+    measures_doc = staticmethod(measures_doc_src)
+    measure = staticmethod(measure_src)
+    group = staticmethod(group_src)
+    report = staticmethod(report_src)
+    assessment = staticmethod(assessment_src)
+    limitations = staticmethod(limitations_src)
+    oit_index = staticmethod(oit_index_src)
+    oit_item = staticmethod(oit_item_src)
+
+
+def place(prefix: str, name: str) -> str:
+    """``place("อำเภอ", "วังทอง")`` -> ``อำเภอวังทอง``; a name already prefixed stays as it is."""
+    return name if name.startswith(prefix) else f"{prefix}{name}"
+
+
+def instrument(fy: FiscalYear, code: str) -> Any:
+    return next((i for i in fy.catalog.data.instruments if i.code == code), None)
+
+
+def _groupby_subgroup(statuses: list[OitStatus]) -> list[tuple[str, list[OitStatus]]]:
+    """Group OIT rows by sub-group, keeping catalogue order."""
+    out: dict[str, list[OitStatus]] = {}
+    for st in statuses:
+        out.setdefault(st.item.subgroup, []).append(st)
+    return list(out.items())
+
+
+# --- the renderer --------------------------------------------------------------------
+
+
+class Renderer:
+    """Everything a template may call, bound to one site and one page at a time."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.n = site.numerals
+        self.text = TextRenderer()
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.do"],
+            # Markdown heading anchors are written {#id}: Jinja comments use {## ##} instead
+            comment_start_string="{##",
+            comment_end_string="##}",
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            md=self.text.block,
+            md_inline=self.text.inline,
+            h=lambda s: Markup(heading(str(s))),
+            num=lambda v: thai.digits(v, self.n),
+            score=lambda v: thai.format_number(v, self.n, decimals=2) if v is not None else "–",
+            pct=lambda v: thai.format_number(v, self.n) if v is not None else "–",
+            date=lambda d: thai.format_date(d, self.n) if d else "",
+            groupby_ordered=_groupby_subgroup,
+        )
+        self.env.globals.update(
+            site=site,
+            org=site.organization,
+            org_type=ORG_TYPES[site.organization.type],
+            status_label=STATUS_LABELS,
+            covers_label=COVERS_LABELS,
+            period=self.period,
+            round_title=self.round_title,
+            unit_names=self.unit_names,
+            group_title=self.group_title,
+            fy_title=self.fy_title,
+            measures_doc_title=self.measures_doc_title,
+            report_title=self.report_title,
+            paths=Paths,
+            place=place,
+            asset=self.asset,
+            instrument=instrument,
+        )
+        self.current_src = "index.md"
+
+    # helpers exposed to templates -----------------------------------------------------
+
+    def link(self, to_src: str, anchor: str = "") -> str:
+        return relative_url(self.current_src, to_src, anchor)
+
+    def asset(self, file: str) -> str:
+        """Link from the current page to a file under ``docs/``."""
+        here = url_of(self.current_src).rstrip("/") or "."
+        return posixpath.relpath(file, here)
+
+    def period(self, p: Any) -> str:
+        dates = thai.format_period(p.start, p.end, self.n)
+        if p.text and dates:
+            return f"{p.text} ({dates})"
+        return p.text or dates
+
+    def round_title(self, r: RoundFile) -> str:
+        if r.title:
+            return r.title
+        return thai.digits(ROUND_KIND_LABELS[r.kind], self.n)
+
+    def unit_names(self, fy: FiscalYear, ids: list[str]) -> str:
+        units = fy.units
+        return ", ".join(units[i].name for i in ids if i in units)
+
+    def group_title(self, fy: FiscalYear, key: str) -> str:
+        g = fy.taxonomy.group(key)
+        return f"{fy.taxonomy.label} {thai.digits(key, self.n)} {g.title}"
+
+    def fy_title(self, year: int) -> str:
+        return f"ปีงบประมาณ พ.ศ. {thai.digits(year, self.n)}"
+
+    def measures_doc_title(self, fy: FiscalYear) -> str:
+        return fy.info.title or "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+
+    def report_title(self, fy: FiscalYear) -> str:
+        return "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+
+    # page assembly --------------------------------------------------------------------
+
+    def page(self, src: str, title: str, kind: str, template: str, updated: dt.date | None = None, **ctx: Any) -> Page:
+        self.current_src = src
+        meta = {"title": html.escape(title, quote=False), "kind": kind}  # themes print it as HTML
+        if updated:
+            meta["updated"] = thai.format_date(updated, self.n)
+        body = self.env.get_template(template).render(link=self.link, title=title, **ctx)
+        front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
+        return Page(src, title, kind, f"---\n{front}\n---\n\n{body}")
+
+
+def build_pages(site: Site) -> tuple[list[Page], list[NavNode]]:
+    """All generated pages and the navigation tree, newest fiscal year first."""
+    r = Renderer(site)
+    pages: list[Page] = []
+    nav: list[NavNode] = [NavNode("หน้าแรก", "index.md")]
+    pages.append(
+        r.page(
+            "index.md",
+            site.organization.name,
+            "home",
+            "home.md.j2",
+            current=site.current_year,
+            years=site.years_desc(),
+            latest=_latest_assessment(site),
+            oit_summary={ita: _oit_summary(site, ita) for ita in site.ita_years()},
+        )
+    )
+    for fy in site.years_desc():
+        year_pages, year_nav = _year_pages(r, site, fy)
+        pages += year_pages
+        nav.append(year_nav)
+    return pages, nav
+
+
+def _latest_assessment(site: Site) -> tuple[FiscalYear, Any] | None:
+    found = [(fy, fy.assessment.assessment) for fy in site.years.values() if fy.assessment]
+    return max(found, key=lambda pair: pair[1].ita_year) if found else None
+
+
+def _year_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], NavNode]:
+    y = fy.year
+    updated = fy.last_updated()
+    latest = {m.id: fy.latest_progress(m.id) for m in fy.measures}
+    common: dict[str, Any] = {"fy": fy, "latest": latest, "updated": updated}
+    pages = [
+        r.page(year_src(y), r.fy_title(y), "year", "year.md.j2", **common, oit=_oit_summary(site, fy.ita_year)),
+        r.page(measures_doc_src(y), f"{r.measures_doc_title(fy)} {r.fy_title(y)}", "measures", "measures_doc.md.j2", **common),
+        r.page(report_src(y), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)}", "report", "report.md.j2", **common),
+        r.page(assessment_src(y), f"ผลการประเมิน ITA ที่นำมาวิเคราะห์ {r.fy_title(y)}", "assessment", "assessment.md.j2", **common),
+        r.page(limitations_src(y), f"ข้อจำกัดของหน่วยงาน {r.fy_title(y)}", "limitations", "limitations.md.j2", **common),
+    ]
+    nav = NavNode(r.fy_title(y), year_src(y))
+    nav.children += [
+        NavNode("มาตรการ (เอกสารฉบับเต็ม)", measures_doc_src(y)),
+        NavNode("รายงานผลการดำเนินการ", report_src(y)),
+        NavNode("ผลการประเมินที่นำมาวิเคราะห์", assessment_src(y)),
+    ]
+    for group in fy.taxonomy.groups:
+        src = group_src(fy, group.key)
+        measures = fy.measures_in(group.key)
+        analysis = next((g for g in fy.assessment.analysis.groups if g.group == group.key), None) if fy.assessment else None
+        title = r.group_title(fy, group.key)
+        pages.append(r.page(src, title, "issue", "group.md.j2", **common, group=group, measures=measures, analysis=analysis))
+        node = NavNode(title, src)
+        for m in measures:
+            pages.append(_measure_page(r, fy, m, common))
+            node.children.append(NavNode(m.title, measure_src(y, m.id)))
+        nav.children.append(node)
+    nav.children.append(NavNode("ข้อจำกัดของหน่วยงาน", limitations_src(y)))
+    oit_pages, oit_nav = _oit_pages(r, site, fy)
+    pages += oit_pages
+    nav.children.append(oit_nav)
+    return pages, nav
+
+
+def _measure_page(r: Renderer, fy: FiscalYear, m: Measure, common: dict[str, Any]) -> Page:
+    return r.page(
+        measure_src(fy.year, m.id),
+        m.title,
+        "measure",
+        "measure.md.j2",
+        **common,
+        m=m,
+        progress=fy.progress_of(m.id),
+    )
+
+
+# --- OIT -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OitStatus:
+    item: OitItem
+    published: bool
+    source_year: FiscalYear | None  # for measures / report items: the fiscal year shown
+
+
+def oit_status(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
+    """Whether an item has something published, and for the two measures items, which year."""
+    answering = site.year_for_ita(catalog.ita_year)
+    if item.role == "measures":
+        fy = answering
+        return OitStatus(item, bool(fy and fy.measures), fy)
+    if item.role == "measures_report":
+        fy = site.years.get(catalog.ita_year - 1) if item.covers == "previous" else answering
+        return OitStatus(item, bool(fy and fy.rounds), fy)
+    d = answering.disclosure(item.code) if answering else None
+    return OitStatus(item, bool(d and d.documents), None)
+
+
+def _oit_summary(site: Site, ita: int) -> dict[str, int]:
+    catalog = site.catalogs[ita]
+    statuses = [oit_status(site, catalog, i) for i in catalog.items]
+    return {"total": len(statuses), "published": sum(s.published for s in statuses)}
+
+
+def _oit_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], NavNode]:
+    catalog = fy.catalog
+    ita = catalog.ita_year
+    statuses = [oit_status(site, catalog, i) for i in catalog.items]
+    index_title = f"การเปิดเผยข้อมูลสาธารณะ (OIT) ITA {thai.digits(ita, r.n)}"
+    pages = [
+        r.page(
+            oit_index_src(ita),
+            index_title,
+            "oit_index",
+            "oit_index.md.j2",
+            fy=fy,
+            catalog=catalog,
+            statuses=statuses,
+            updated=fy.last_updated(),
+        )
+    ]
+    node = NavNode(index_title, oit_index_src(ita))
+    for st in statuses:
+        item = st.item
+        related = [m for m in fy.measures if item.code in m.oit_items]
+        src = oit_item_src(ita, item.code)
+        source = st.source_year
+        pages.append(
+            r.page(
+                src,
+                f"{item.code} {item.title}",
+                "oit_item",
+                "oit_item.md.j2",
+                fy=fy,
+                catalog=catalog,
+                st=st,
+                item=item,
+                disclosure=fy.disclosure(item.code),
+                related=related,
+                source=source,
+                latest={m.id: source.latest_progress(m.id) for m in source.measures} if source else {},
+                updated=fy.last_updated(),
+            )
+        )
+        node.children.append(NavNode(f"{item.code} {item.title}", src))
+    return pages, node

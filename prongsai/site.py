@@ -1,0 +1,155 @@
+"""The validated data of one site, with the lookups pages need."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .model import (
+    AssessmentFile,
+    CatalogFile,
+    Disclosure,
+    Group,
+    Measure,
+    OitItem,
+    OrganizationFile,
+    ProgressEntry,
+    RoundFile,
+    Unit,
+    YearFile,
+)
+from .thai import FiscalYearSpan, Numerals
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """How a year's measures are grouped: the seven issues, the ten indicators, ..."""
+
+    key: str
+    title: str
+    label: str  # printed before a group number: ประเด็นที่ / ตัวชี้วัดที่
+    groups: tuple[Group, ...]
+
+    def group(self, key: str) -> Group:
+        return next(g for g in self.groups if g.key == key)
+
+    def keys(self) -> list[str]:
+        return [g.key for g in self.groups]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    data: CatalogFile
+
+    @property
+    def ita_year(self) -> int:
+        return self.data.ita_year
+
+    @property
+    def items(self) -> tuple[OitItem, ...]:
+        return tuple(self.data.items)
+
+    def item(self, code: str) -> OitItem | None:
+        return next((i for i in self.data.items if i.code == code), None)
+
+    def role_item(self, role: str) -> OitItem | None:
+        return next((i for i in self.data.items if i.role == role), None)
+
+    def indicator_title(self, number: int) -> str:
+        found = next((i for i in self.data.indicators if i.number == number), None)
+        return found.title if found else ""
+
+    def taxonomies(self) -> dict[str, Taxonomy]:
+        out = {
+            "indicators": Taxonomy(
+                "indicators",
+                "ตัวชี้วัด",
+                "ตัวชี้วัดที่",
+                tuple(Group(key=str(i.number), title=i.title) for i in self.data.indicators),
+            )
+        }
+        for g in self.data.groupings:
+            out[g.key] = Taxonomy(g.key, g.title, g.label, tuple(g.groups))
+        return out
+
+
+@dataclass(frozen=True)
+class FiscalYear:
+    info: YearFile
+    catalog: Catalog
+    taxonomy: Taxonomy
+    assessment: AssessmentFile | None
+    measures: tuple[Measure, ...]
+    rounds: tuple[RoundFile, ...]  # chronological
+    disclosures: tuple[Disclosure, ...]
+
+    @property
+    def year(self) -> int:
+        return self.info.fiscal_year
+
+    @property
+    def ita_year(self) -> int:
+        return self.info.ita_year or self.info.fiscal_year
+
+    @property
+    def span(self) -> FiscalYearSpan:
+        return FiscalYearSpan(self.year)
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.info.units}
+
+    def measure(self, measure_id: str) -> Measure:
+        return next(m for m in self.measures if m.id == measure_id)
+
+    def measures_in(self, group_key: str) -> list[Measure]:
+        return [m for m in self.measures if m.group == group_key]
+
+    def progress_of(self, measure_id: str) -> list[tuple[RoundFile, ProgressEntry]]:
+        return [(r, e) for r in self.rounds for e in r.entries if e.measure == measure_id]
+
+    def latest_progress(self, measure_id: str) -> tuple[RoundFile, ProgressEntry] | None:
+        found = self.progress_of(measure_id)
+        return found[-1] if found else None
+
+    def disclosure(self, code: str) -> Disclosure | None:
+        return next((d for d in self.disclosures if d.item == code), None)
+
+    def last_updated(self) -> dt.date | None:
+        """The newest date written in this year's data (never the build clock)."""
+        dates: list[dt.date] = []
+        if self.info.announcement:
+            dates.append(self.info.announcement.date)
+        for r in self.rounds:
+            dates.append(r.as_of)
+            dates.extend(d.date for e in r.entries for d in e.evidence if d.date)
+        dates.extend(doc.date for d in self.disclosures for doc in d.documents if doc.date)
+        return max(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class Site:
+    organization: OrganizationFile
+    catalogs: dict[int, Catalog]
+    years: dict[int, FiscalYear] = field(default_factory=dict)
+
+    @property
+    def numerals(self) -> Numerals:
+        return self.organization.settings.numerals
+
+    def years_desc(self) -> list[FiscalYear]:
+        return [self.years[y] for y in sorted(self.years, reverse=True)]
+
+    @property
+    def current_year(self) -> FiscalYear | None:
+        wanted = self.organization.settings.current_fiscal_year
+        if wanted and wanted in self.years:
+            return self.years[wanted]
+        return self.years_desc()[0] if self.years else None
+
+    def ita_years(self) -> list[int]:
+        """ITA years answered by some fiscal year, newest first."""
+        return sorted({fy.ita_year for fy in self.years.values()}, reverse=True)
+
+    def year_for_ita(self, ita_year: int) -> FiscalYear | None:
+        return next((fy for fy in self.years_desc() if fy.ita_year == ita_year), None)

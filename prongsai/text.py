@@ -1,0 +1,71 @@
+"""User text to safe HTML: Markdown is allowed in text fields, raw HTML never runs.
+
+Python-Markdown renders the text; nh3 (the Rust ``ammonia`` sanitizer) then keeps
+only a small allow-list of tags and URL schemes, so ``<script>``, event handlers,
+``javascript:`` links, iframes and inline styles from the data cannot reach a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+_ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "u", "s", "del", "ins", "code", "pre", "blockquote",
+    "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "hr", "sub", "sup",
+    "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+_ALLOWED_ATTRS = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+class TextRenderer:
+    """Renders text fields once per build (the same text often appears on several pages)."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+        self._cache: dict[str, Markup] = {}
+
+    def block(self, text: str | None) -> Markup:
+        """Multi-paragraph Markdown to sanitized HTML."""
+        if not text:
+            return Markup("")
+        found = self._cache.get(text)
+        if found is None:
+            rendered = self._md.reset().convert(text)
+            clean = nh3.clean(
+                rendered,
+                tags=_ALLOWED_TAGS,
+                attributes=_ALLOWED_ATTRS,
+                url_schemes=_SCHEMES,
+                link_rel="noopener noreferrer nofollow",
+            )
+            found = self._cache[text] = Markup(_no_blank_lines(clean))
+        return found
+
+    def inline(self, text: str | None) -> Markup:
+        """A one-line value (a title, a step) with Markdown emphasis allowed, no paragraphs."""
+        rendered = self.block(text)
+        if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+            return Markup(rendered[3:-4])
+        return rendered
+
+
+def _no_blank_lines(fragment: str) -> str:
+    # A blank line would end a raw HTML block in the page's Markdown; <pre> keeps its lines
+    # as &#10; so nothing of the user's text changes.
+    def keep_pre(m: re.Match[str]) -> str:
+        return m.group(0).replace("\n", "&#10;")
+
+    fragment = re.sub(r"<pre>.*?</pre>", keep_pre, fragment, flags=re.S)
+    return re.sub(r"\n\s*\n", "\n", fragment).strip()
+
+
+def heading(text: str) -> str:
+    """Text for a Markdown heading or link label: HTML-escaped, Markdown specials neutralised."""
+    escaped = html.escape(text, quote=False)
+    return re.sub(r"([\\`*_{}\[\]#+!|~])", r"\\\1", escaped)

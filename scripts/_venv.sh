@@ -1,0 +1,10 @@
+# Sourced by the set-up scripts: a project-local virtual environment with pinned packages.
+# usage: . scripts/_venv.sh REQUIREMENTS_FILE
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PY="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$1" -e . 2>&1 | grep -v "^WARNING: Location" || true
+export NO_MKDOCS_2_WARNING=1

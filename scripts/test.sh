@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Install what the tests need (into .venv) and run the whole test suite.
+# Extra arguments go to pytest (e.g. scripts/test.sh -k validation).
+. "$(dirname "$0")/_venv.sh" requirements-test.txt
+set +e
+.venv/bin/python -m pytest "$@"
+rc=$?
+set -e
+if [ "$rc" -eq 5 ]; then
+  echo "pytest collected no tests: that is a broken suite, not a pass" >&2
+  exit 1
+fi
+exit "$rc"
