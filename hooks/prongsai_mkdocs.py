@@ -14,38 +14,45 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from prongsai import DataError, load_site
-from prongsai.pages import Page, build_pages
+from prongsai.output import Output, generate
 
 log = get_plugin_logger(__name__)
 
-# Pages of the build in progress: set in on_config, read in on_files. Rebuilt every build
-# (mkdocs serve reloads the config on each change), never cached across builds.
-_pages: list[Page] = []
+# Output of the build in progress: set in on_config, read in on_files. Made anew on every
+# build (mkdocs serve reloads the config on each change), never cached across builds.
+_output = Output()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _pages
+    global _output
     root = Path(config.config_file_path).parent
-    settings = config.extra.get("prongsai") or {}
-    data_dir = root / settings.get("data", "data")
+    options = dict(config.extra.get("prongsai") or {})
     try:
-        site = load_site(data_dir, Path(config.docs_dir))
+        site = load_site(root / options.get("data", "data"), Path(config.docs_dir))
     except DataError as exc:
         raise PluginError(str(exc)) from None
-    _pages, nav = build_pages(site)
+    _output = generate(site, options)
+    for warning in _output.warnings:
+        log.warning(warning)
     config.site_name = site.organization.name
-    config.copyright = config.copyright or f"{site.organization.name}"
-    config.nav = [node.to_mkdocs() for node in nav] + list(config.nav or [])
-    log.debug("generated %d pages", len(_pages))
+    config.copyright = config.copyright or site.organization.name
+    config.nav = [node.to_mkdocs() for node in _output.nav] + list(config.nav or [])
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for page in _pages:
-        if files.get_file_from_path(page.src) is not None:
-            raise PluginError(
-                f"docs/{page.src} ซ้ำกับหน้าที่ระบบสร้างจากข้อมูล ให้ลบหรือเปลี่ยนชื่อไฟล์นี้ "
-                "(a hand-written page collides with a generated one)"
-            )
+    for page in _output.pages:
+        _refuse_collision(files, page.src)
         files.append(File.generated(config, page.src, content=page.markdown))
+    for extra in _output.files:
+        _refuse_collision(files, extra.path)
+        files.append(File.generated(config, extra.path, content=extra.content))
     return files
+
+
+def _refuse_collision(files: Files, src: str) -> None:
+    if files.get_file_from_path(src) is not None:
+        raise PluginError(
+            f"docs/{src} ซ้ำกับหน้าที่ระบบสร้างจากข้อมูล ให้ลบหรือเปลี่ยนชื่อไฟล์นี้ "
+            "(a hand-written file collides with a generated one)"
+        )

@@ -98,6 +98,8 @@ class _Expect:
         if isinstance(value, bool):
             return []
         if isinstance(value, (int, float)):
+            if name.endswith("year"):
+                return [thai.digits(value, self.n)]
             if name in _TWO_DECIMALS:
                 return [thai.format_number(value, self.n, decimals=2)]
             return [thai.format_number(value, self.n)]

@@ -198,6 +198,7 @@ class Renderer:
             place=place,
             asset=self.asset,
             instrument=instrument,
+            oit_years=site.ita_years(),
         )
         self.current_src = "index.md"
 
@@ -243,10 +244,12 @@ class Renderer:
 
     def page(self, src: str, title: str, kind: str, template: str, updated: dt.date | None = None, **ctx: Any) -> Page:
         self.current_src = src
-        meta = {"title": html.escape(title, quote=False), "kind": kind}  # themes print it as HTML
+        meta: dict[str, Any] = {"title": html.escape(title, quote=False), "kind": kind}  # themes print it as HTML
         if updated:
             meta["updated"] = thai.format_date(updated, self.n)
         body = self.env.get_template(template).render(link=self.link, title=title, **ctx)
+        if kind == "report" or (kind == "oit_item" and ctx.get("item") is not None and ctx["item"].role == "measures_report"):
+            meta["hide"] = ["toc"]  # one wide table per section: give it the room
         front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
         return Page(src, title, kind, f"---\n{front}\n---\n\n{body}")
 

@@ -1,0 +1,49 @@
+"""Everything a build publishes, computed from a loaded site: one call for any engine.
+
+``generate`` returns the pages, the navigation, extra files (exports such as CSV and
+JSON) and warnings for editors. Engines (the MkDocs hook today, a Markdown export
+tomorrow) only place these; they decide nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .pages import NavNode, Page, build_pages
+from .site import Site
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    """A published file that is not a page: ``path`` is relative to the site root."""
+
+    path: str
+    content: bytes
+
+
+@dataclass
+class Output:
+    pages: list[Page] = field(default_factory=list)
+    nav: list[NavNode] = field(default_factory=list)
+    files: list[StaticFile] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+Contributor = Callable[[Site, Output, dict[str, Any]], None]
+"""A feature that adds to the output after the core pages exist (exports, reports ...)."""
+
+CONTRIBUTORS: list[Contributor] = []
+
+
+def generate(site: Site, options: dict[str, Any] | None = None) -> Output:
+    """Pages, navigation, files and warnings for ``site``.
+
+    ``options`` come from the engine's configuration (``extra.prongsai`` in mkdocs.yml).
+    """
+    pages, nav = build_pages(site)
+    out = Output(pages=pages, nav=nav)
+    for contribute in CONTRIBUTORS:
+        contribute(site, out, options or {})
+    return out
