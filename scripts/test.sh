@@ -2,6 +2,7 @@
 # Install what the tests need (into .venv) and run the whole test suite.
 # Extra arguments go to pytest (e.g. scripts/test.sh -k validation).
 . "$(dirname "$0")/_venv.sh" requirements-test.txt
+. scripts/_browser.sh
 set +e
 .venv/bin/python -m pytest "$@"
 rc=$?

@@ -57,3 +57,6 @@ def write(project: Path, rel: str, text: str) -> None:
     path = project / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, "utf-8")
+
+
+pytest_plugins = ["tests.browser"]

@@ -1,0 +1,7 @@
+"""Subcommands of ``python -m prongsai``: one module each.
+
+A module defines ``NAME``, ``HELP`` (Thai), ``DESCRIPTION`` (Thai), ``add_arguments(parser)``
+and ``run(args) -> int``. To add one, write the module and list it in ``COMMANDS``.
+"""
+
+COMMANDS: tuple[str, ...] = ("validate",)
