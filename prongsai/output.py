@@ -7,7 +7,7 @@ tomorrow) only place these; they decide nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,10 +31,9 @@ class Output:
     warnings: list[str] = field(default_factory=list)
 
 
-Contributor = Callable[[Site, Output, dict[str, Any]], None]
-"""A feature that adds to the output after the core pages exist (exports, reports ...)."""
-
-CONTRIBUTORS: list[Contributor] = []
+CONTRIBUTORS: tuple[str, ...] = ()
+"""Features that add to the output after the core pages exist (exports, reports ...):
+modules of this package, each with ``contribute(site, out, options) -> None``."""
 
 
 def generate(site: Site, options: dict[str, Any] | None = None) -> Output:
@@ -44,6 +43,6 @@ def generate(site: Site, options: dict[str, Any] | None = None) -> Output:
     """
     pages, nav = build_pages(site)
     out = Output(pages=pages, nav=nav)
-    for contribute in CONTRIBUTORS:
-        contribute(site, out, options or {})
+    for name in CONTRIBUTORS:
+        importlib.import_module(f"prongsai.{name}").contribute(site, out, options or {})
     return out
