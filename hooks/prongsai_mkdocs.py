@@ -27,11 +27,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _output
     root = Path(config.config_file_path).parent
     options = dict(config.extra.get("prongsai") or {})
+    options.setdefault("site_url", config.site_url or "")
     try:
         site = load_site(root / options.get("data", "data"), Path(config.docs_dir))
+        _output = generate(site, options)
     except DataError as exc:
         raise PluginError(str(exc)) from None
-    _output = generate(site, options)
+    for notice in _output.notices:
+        log.info(notice)
     for warning in _output.warnings:
         log.warning(warning)
     config.site_name = site.organization.name

@@ -97,6 +97,8 @@ class _Expect:
             return [thai.format_date(value, self.n)]
         if isinstance(value, bool):
             return []
+        if name == "elements" and isinstance(value, int):  # a document's element numbers, shown as chips
+            return [f"องค์ประกอบที่ {thai.digits(value, self.n)}"]
         if isinstance(value, (int, float)):
             if name.endswith("year"):
                 return [thai.digits(value, self.n)]

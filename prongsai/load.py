@@ -20,9 +20,11 @@ from .model import (
     LEGACY_BANDS,
     AssessmentFile,
     CatalogFile,
+    DisclosureDocument,
     DisclosuresFile,
     Document,
     MeasuresFile,
+    OitItem,
     OrganizationFile,
     Period,
     RoundFile,
@@ -239,6 +241,7 @@ def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> FiscalYea
             _check_code(ctx, ddoc, ("disclosures", n, "item"), d.item, catalog)
             for k, doc in enumerate(d.documents):
                 _check_document(ctx, ddoc, ("disclosures", n, "documents", k), doc)
+                _check_elements(ctx, ddoc, ("disclosures", n, "documents", k, "elements"), doc, catalog.item(d.item), catalog)
 
     ordered_rounds = tuple(sorted((r for _, r in rounds), key=lambda r: (r.period.start, r.period.end, r.id)))
     return FiscalYear(info, catalog, taxonomy, assessment, measures, ordered_rounds, disclosures)  # type: ignore[arg-type]
@@ -341,6 +344,30 @@ def _check_document(ctx: _Ctx, doc: YamlDoc, path: Path_, document: Document) ->
             (*path, "file"),
             f"ไม่พบไฟล์ docs/{document.file} ให้อัปโหลดไฟล์ไว้ที่ตำแหน่งนี้ หรือแก้ชื่อไฟล์ให้ตรง",
             "evidence file not found",
+        )
+
+
+def _check_elements(ctx: _Ctx, doc: YamlDoc, path: Path_, document: DisclosureDocument, item: OitItem | None, catalog: Catalog) -> None:
+    """``elements`` are numbers into the item's list of required elements (1 = the first)."""
+    if not document.elements or item is None:
+        return
+    count = len(item.elements)
+    if count == 0:
+        ctx.add(
+            doc,
+            path,
+            f"ข้อ {item.code} ของ ITA {catalog.ita_year} ไม่มีรายการองค์ประกอบที่ต้องมี ให้ลบหัวข้อ elements ออก",
+            "this item lists no required elements",
+        )
+        return
+    wrong = [n for n in document.elements if not 1 <= n <= count]
+    if wrong:
+        ctx.add(
+            doc,
+            path,
+            f"ข้อ {item.code} ของ ITA {catalog.ita_year} มีองค์ประกอบที่ 1 ถึง {count} แต่พบหมายเลข "
+            f"{', '.join(str(n) for n in wrong)} ให้ใช้หมายเลขตามลำดับในหน้าของข้อนี้",
+            "element number out of range",
         )
 
 

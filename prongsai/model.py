@@ -16,6 +16,7 @@ from .types import (
     FileRef,
     GroupKey,
     Int,
+    Numbers,
     OitCode,
     Percent,
     QuestionCode,
@@ -417,7 +418,6 @@ class Document(Record):
     file: FileRef | None = Field(None, description="ไฟล์ในโฟลเดอร์ docs/ เช่น files/2568/แผน.pdf")
     date: Date | None = Field(None, description="วันที่ของเอกสาร")
     covers: Year | None = Field(None, description="ปีงบประมาณที่เอกสารนี้ครอบคลุม")
-
     @model_validator(mode="after")
     def _one_target(self) -> Document:
         if (self.url is None) == (self.file is None):
@@ -461,12 +461,24 @@ class RoundFile(Record):
         return self
 
 
+class DisclosureDocument(Document):
+    """เอกสารหรือลิงก์ของข้อ OIT: ต้องมี url หรือ file อย่างใดอย่างหนึ่ง"""
+
+    elements: Numbers = Field(
+        default_factory=list,
+        description=(
+            "องค์ประกอบของข้อ OIT ที่เอกสารนี้แสดง เป็นหมายเลขตามลำดับในรายการองค์ประกอบที่ต้องมีของข้อ "
+            "เช่น [1, 2] (ถ้าไม่ระบุ ถือว่าเอกสารนี้แสดงครบทุกองค์ประกอบ)"
+        ),
+    )
+
+
 class Disclosure(Record):
     """การเปิดเผยข้อมูลของข้อ OIT หนึ่งข้อ"""
 
     item: OitCode = Field(description="รหัสข้อ OIT เช่น O1")
     note: Text | None = Field(None, description="คำอธิบายเพิ่มเติมสำหรับผู้ตรวจ")
-    documents: list[Document] = Field(default_factory=list, description="เอกสารและลิงก์")
+    documents: list[DisclosureDocument] = Field(default_factory=list, description="เอกสารและลิงก์")
 
 
 class DisclosuresFile(Record):

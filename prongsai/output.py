@@ -29,9 +29,10 @@ class Output:
     nav: list[NavNode] = field(default_factory=list)
     files: list[StaticFile] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # informational lines for the build log
 
 
-CONTRIBUTORS: tuple[str, ...] = ()
+CONTRIBUTORS: tuple[str, ...] = ("itas",)
 """Features that add to the output after the core pages exist (exports, reports ...):
 modules of this package, each with ``contribute(site, out, options) -> None``."""
 

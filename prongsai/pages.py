@@ -19,7 +19,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import thai
+from . import completeness, thai
+from .completeness import STATE_LABELS, OitStatus
+from .crosswalk import crosswalk
 from .model import COVERS_LABELS, ORG_TYPES, ROUND_KIND_LABELS, STATUS_LABELS, Measure, OitItem, RoundFile
 from .site import Catalog, FiscalYear, Site
 from .text import TextRenderer, heading
@@ -118,6 +120,11 @@ def oit_item_src(ita: int, code: str) -> str:
     return f"oit/{ita}/{code.lower()}.md"
 
 
+def itas_src(ita: int) -> str:
+    """The ITAS answer sheet of an ITA year (added by prongsai.itas)."""
+    return f"itas/{ita}.md"
+
+
 class Paths:
     """Source paths of generated pages, for templates."""
 
@@ -130,6 +137,7 @@ class Paths:
     limitations = staticmethod(limitations_src)
     oit_index = staticmethod(oit_index_src)
     oit_item = staticmethod(oit_item_src)
+    itas = staticmethod(itas_src)
 
 
 def place(prefix: str, name: str) -> str:
@@ -187,6 +195,7 @@ class Renderer:
             org_type=ORG_TYPES[site.organization.type],
             status_label=STATUS_LABELS,
             covers_label=COVERS_LABELS,
+            state_label=STATE_LABELS,
             period=self.period,
             round_title=self.round_title,
             unit_names=self.unit_names,
@@ -248,7 +257,7 @@ class Renderer:
         if updated:
             meta["updated"] = thai.format_date(updated, self.n)
         body = self.env.get_template(template).render(link=self.link, title=title, **ctx)
-        if kind == "report" or (kind == "oit_item" and ctx.get("item") is not None and ctx["item"].role == "measures_report"):
+        if kind in ("report", "itas") or (kind == "oit_item" and ctx.get("item") is not None and ctx["item"].role == "measures_report"):
             meta["hide"] = ["toc"]  # one wide table per section: give it the room
         front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
         return Page(src, title, kind, f"---\n{front}\n---\n\n{body}")
@@ -334,30 +343,13 @@ def _measure_page(r: Renderer, fy: FiscalYear, m: Measure, common: dict[str, Any
 # --- OIT -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class OitStatus:
-    item: OitItem
-    published: bool
-    source_year: FiscalYear | None  # for measures / report items: the fiscal year shown
-
-
 def oit_status(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
-    """Whether an item has something published, and for the two measures items, which year."""
-    answering = site.year_for_ita(catalog.ita_year)
-    if item.role == "measures":
-        fy = answering
-        return OitStatus(item, bool(fy and fy.measures), fy)
-    if item.role == "measures_report":
-        fy = site.years.get(catalog.ita_year - 1) if item.covers == "previous" else answering
-        return OitStatus(item, bool(fy and fy.rounds), fy)
-    d = answering.disclosure(item.code) if answering else None
-    return OitStatus(item, bool(d and d.documents), None)
+    """Whether an item would score today, and for the two measures items, which year it shows."""
+    return completeness.assess(site, catalog, item)
 
 
 def _oit_summary(site: Site, ita: int) -> dict[str, int]:
-    catalog = site.catalogs[ita]
-    statuses = [oit_status(site, catalog, i) for i in catalog.items]
-    return {"total": len(statuses), "published": sum(s.published for s in statuses)}
+    return completeness.summary(completeness.assess_year(site, ita))
 
 
 def _oit_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], NavNode]:
@@ -393,6 +385,7 @@ def _oit_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], Nav
                 catalog=catalog,
                 st=st,
                 item=item,
+                crosswalk=crosswalk(site.catalogs, ita, item.code, r.n),
                 disclosure=fy.disclosure(item.code),
                 related=related,
                 source=source,

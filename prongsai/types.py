@@ -143,6 +143,26 @@ Percent = Annotated[
 ]
 
 
+def _numbers(value: Any) -> Any:
+    """A list of whole numbers as an editor writes it: ``[1, 2]``, ``1``, ``1, 2`` or ``๑ และ ๒``."""
+    if isinstance(value, (int, float)):
+        return [value]
+    if isinstance(value, str):
+        parts = [p for p in re.split(r"[,\s]+|และ", value) if p]
+        if not parts:
+            raise fail("ยังไม่ได้กรอกหมายเลข ให้ใส่หมายเลข เช่น [1, 2] หรือลบหัวข้อนี้ออก", "empty list of numbers")
+        return parts
+    return value
+
+
+Numbers = Annotated[
+    list[Int],
+    BeforeValidator(_numbers),
+    WithJsonSchema({"anyOf": [{"type": "array", "items": {"type": ["integer", "string"]}}, {"type": ["integer", "string"]}]}),
+]
+"""Whole numbers: a YAML list, or one number, or numbers separated by commas."""
+
+
 def _year(value: Any) -> Any:
     year = _int(value)
     if not 1900 <= year <= 2200 and not 2443 <= year <= 2743:

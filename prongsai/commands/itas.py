@@ -1,0 +1,77 @@
+"""``python -m prongsai itas``: would each OIT item score today? For the coordinator and for CI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..completeness import STATE_LABELS, assess_year, summary
+from ..errors import DataError
+from ..load import load_site
+from ..thai import digits, normalise_year, to_arabic_digits
+
+NAME = "itas"
+HELP = "รายงานความครบถ้วนของข้อ OIT สำหรับกรอกแบบ ITAS"
+DESCRIPTION = (
+    "แสดงสถานะของทุกข้อ OIT ในปี ITA หนึ่งปี (ครบถ้วน องค์ประกอบไม่ครบ ข้อมูลไม่ตรงปี ยังไม่มีข้อมูล) "
+    "พร้อมสิ่งที่ต้องแก้ และจำนวนข้อที่จะได้ 100 คะแนนถ้าตรวจวันนี้"
+)
+
+_MARK = {"complete": "✓", "incomplete": "!", "stale": "!", "missing": "✗"}
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--year", help="ปี ITA (พ.ศ.) เช่น 2568 (ค่าเริ่มต้น: ปี ITA ของปีงบประมาณปัจจุบัน)")
+    p.add_argument(
+        "--fail-on-gaps",
+        action="store_true",
+        help="จบด้วยรหัสผิดพลาด (1) ถ้ามีข้อที่จะไม่ได้คะแนน (สำหรับ CI)",
+    )
+    p.add_argument("--data", default="data", help="โฟลเดอร์ข้อมูล (ค่าเริ่มต้น: data)")
+    p.add_argument("--docs", default="docs", help="โฟลเดอร์ docs/ ที่เก็บไฟล์แนบ (ค่าเริ่มต้น: docs)")
+
+
+def run(args: argparse.Namespace) -> int:
+    docs = Path(args.docs)
+    try:
+        site = load_site(Path(args.data), docs if docs.is_dir() else None)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        print("\nแก้ไขข้อมูลตามรายการข้างบนก่อน แล้วเรียกคำสั่งนี้อีกครั้ง (fix the data first)", file=sys.stderr)
+        return 1
+    n = site.numerals
+    if args.year:
+        try:
+            ita = normalise_year(int(to_arabic_digits(str(args.year)).strip()))
+        except ValueError:
+            ita = 0
+    else:
+        ita = site.current_year.ita_year if site.current_year else 0
+    if ita not in site.catalogs or site.year_for_ita(ita) is None:
+        known = ", ".join(str(y) for y in site.ita_years()) or "ไม่มี"
+        print(
+            f"ไม่มีข้อมูลที่ตอบการประเมิน ITA {args.year or ''} ปีที่มี: {known} (no data answers this ITA year)",
+            file=sys.stderr,
+        )
+        return 2
+    statuses = assess_year(site, ita)
+    fy = site.year_for_ita(ita)
+    assert fy is not None
+    print(
+        f"การเปิดเผยข้อมูลสาธารณะ (OIT) ITA {digits(ita, n)} {site.organization.name} (ข้อมูลปีงบประมาณ {digits(fy.year, n)})"
+    )
+    for st in statuses:
+        print(f"{_MARK[st.state]} {st.item.code:<4} {st.label:<16} {st.item.title}")
+        for reason in st.reasons:
+            print(f"         {reason}")
+    s = summary(statuses)
+    extra = "".join(f" {STATE_LABELS[k]} {digits(s[k], n)} ข้อ" for k in ("incomplete", "stale", "missing") if s[k])
+    print(
+        f"\nครบตามเกณฑ์ (ได้ {digits(100, n)} คะแนนถ้าตรวจวันนี้) {digits(s['complete'], n)} จาก {digits(s['total'], n)} ข้อ{extra}"
+    )
+    gaps = s["total"] - s["complete"]
+    if args.fail_on_gaps and gaps:
+        print(f"มี {digits(gaps, n)} ข้อที่จะไม่ได้คะแนน (OIT items would not score)", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,252 @@
+"""The ITAS answer sheet of each ITA year, and the build's report of OIT items that would not score.
+
+For each OIT item the agency gives ITAS (itas.nacc.go.th) the answer มี/ไม่มี, the URL(s)
+on its main website and a text telling the assessors where the information is. This
+module writes that sheet from the data: a page ``itas/<ITA year>/``, the same rows as
+``itas/<ITA year>.csv`` (UTF-8 with BOM, so Excel shows Thai) and ``.json``. URLs are
+absolute, made from ``site_url`` (passed in ``options`` by the engine), so they stay right
+when the site lives under a sub-path of the municipality's domain; the "where" text
+follows the site's real navigation.
+
+Options (``extra.prongsai`` in mkdocs.yml): ``gaps`` says what the build does with an item
+of the current ITA year that would not score: ``info`` (default: a line in the build log,
+the site is still published), ``warn`` (a warning: ``mkdocs build --strict`` stops),
+``fail`` (the build stops) or ``off``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+from urllib.parse import quote, urljoin
+
+from . import completeness, thai
+from .completeness import OitStatus
+from .errors import DataError, Problem
+from .output import Output, StaticFile
+from .pages import NavNode, Renderer, itas_src, measures_doc_src, oit_index_src, oit_item_src, report_src, url_of
+from .site import Site
+
+GAP_LEVELS = ("info", "warn", "fail", "off")
+_LEVEL_ALIASES = {"ignore": "off", "warning": "warn", "error": "fail"}
+
+ANSWER_YES = "มี"
+ANSWER_NO = "ไม่มี"
+
+CSV_HEADER = (
+    "ข้อ",
+    "ชื่อข้อ",
+    "คำตอบ (มี/ไม่มี)",
+    "สถานะ",
+    "สิ่งที่ยังขาด",
+    "URL หน้าข้อมูล",
+    "URL เอกสารหลักฐาน",
+    "คำอธิบายเพิ่มเติม (ตำแหน่งของข้อมูล)",
+)
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One OIT item as it is typed into ITAS."""
+
+    code: str
+    title: str
+    answer: str  # มี / ไม่มี
+    state: str  # complete / incomplete / stale / missing
+    status: str  # the Thai label of the state
+    reasons: tuple[str, ...]
+    url: str  # the item's page
+    evidence: tuple[str, ...]  # documents' own URLs, files on this site, the measures/report pages
+    where: str  # where the assessors find it, along the site's navigation
+
+
+@dataclass(frozen=True)
+class ItasAnswerSheet:
+    ita_year: int
+    organization: str
+    site_url: str
+    rows: tuple[AnswerRow, ...]
+    summary: dict[str, int]
+
+    def csv_bytes(self) -> bytes:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(CSV_HEADER)
+        for r in self.rows:
+            w.writerow(
+                (r.code, r.title, r.answer, r.status, " ".join(r.reasons), r.url, "\n".join(r.evidence), r.where)
+            )
+        return buf.getvalue().encode("utf-8-sig")
+
+    def json_bytes(self) -> bytes:
+        data = {
+            "ita_year": self.ita_year,
+            "organization": self.organization,
+            "site_url": self.site_url,
+            "summary": self.summary,
+            "items": [asdict(r) for r in self.rows],
+        }
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def absolute(site_url: str, path: str) -> str:
+    """``https://www.town.go.th/ita/`` + ``oit/2568/o1/`` (non-ASCII percent-encoded)."""
+    rel = quote(path, safe="/#?=&")
+    if not site_url:
+        return "/" + rel
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", rel)
+
+
+def nav_titles(nav: list[NavNode], src: str) -> list[str] | None:
+    """Titles from the top of the navigation down to the page ``src``."""
+
+    def walk(nodes: list[NavNode], trail: list[str]) -> Iterator[list[str]]:
+        for node in nodes:
+            here = [*trail, node.title]
+            if node.src == src:
+                yield here
+            yield from walk(node.children, here)
+
+    return next(walk(nav, []), None)
+
+
+def _plain(text: str) -> str:
+    """A Markdown note as one line of plain text for ITAS."""
+    text = re.sub(r"[*_`#>]+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def answer_sheet(site: Site, ita_year: int, nav: list[NavNode], site_url: str) -> ItasAnswerSheet:
+    statuses = completeness.assess_year(site, ita_year)
+    answering = site.year_for_ita(ita_year)
+    home = next((n.title for n in nav if n.src == "index.md"), "หน้าแรก")
+    rows = []
+    for st in statuses:
+        item = st.item
+        src = oit_item_src(ita_year, item.code)
+        titles = nav_titles(nav, src) or [f"{item.code} {item.title}"]
+        where = f"{home} ({absolute(site_url, '')}) → " + " → ".join(titles)
+        disclosure = answering.disclosure(item.code) if answering else None
+        evidence: list[str] = []
+        if item.role == "measures" and st.source_year and st.published:
+            evidence.append(absolute(site_url, url_of(measures_doc_src(st.source_year.year))))
+            where += " (มาตรการฉบับเต็มอยู่ในหน้านี้)"
+        elif item.role == "measures_report" and st.source_year and st.published:
+            evidence.append(absolute(site_url, url_of(report_src(st.source_year.year))))
+            where += " (รายงานผลฉบับเต็มอยู่ในหน้านี้)"
+        elif st.documents:
+            where += " (หัวข้อ เอกสารและลิงก์)"
+        for d in disclosure.documents if disclosure else ():
+            evidence.append(d.url if d.url else absolute(site_url, d.file or ""))
+        if disclosure and disclosure.note:
+            where += " " + _plain(disclosure.note)
+        rows.append(
+            AnswerRow(
+                code=item.code,
+                title=item.title,
+                answer=ANSWER_YES if st.published else ANSWER_NO,
+                state=st.state,
+                status=st.label,
+                reasons=st.reasons,
+                url=absolute(site_url, url_of(src)),
+                evidence=tuple(dict.fromkeys(evidence)),
+                where=where,
+            )
+        )
+    return ItasAnswerSheet(ita_year, site.organization.name, site_url, tuple(rows), completeness.summary(statuses))
+
+
+def gap_level(options: dict[str, Any]) -> str:
+    raw = str(options.get("gaps", "info")).strip().lower()
+    level = _LEVEL_ALIASES.get(raw, raw)
+    if level not in GAP_LEVELS:
+        raise DataError(
+            [
+                Problem(
+                    "mkdocs.yml",
+                    None,
+                    "extra.prongsai.gaps",
+                    f"ค่า gaps ต้องเป็นหนึ่งใน: {', '.join(GAP_LEVELS)} แต่พบ '{raw}'",
+                    "unknown gaps level",
+                )
+            ]
+        )
+    return level
+
+
+def gap_message(st: OitStatus, numerals: thai.Numerals) -> str:
+    return (
+        f"OIT ITA {thai.digits(st.ita_year, numerals)} ข้อ {st.item.code} {st.label}: {st.reason} "
+        "(this OIT item would not score)"
+    )
+
+
+def _gap_file(site: Site, st: OitStatus) -> str:
+    fy = site.year_for_ita(st.ita_year)
+    if st.item.role == "measures":
+        return f"data/years/{fy.year if fy else st.ita_year}/measures.yml"
+    if st.item.role == "measures_report":
+        return f"data/years/{st.required_year}/rounds/"
+    return f"data/years/{fy.year if fy else st.ita_year}/disclosures.yml"
+
+
+def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
+    level = gap_level(options)
+    site_url = str(options.get("site_url") or "")
+    n = site.numerals
+    if not site_url:
+        out.warnings.append(
+            "ยังไม่ได้ตั้ง site_url ใน mkdocs.yml แบบตอบ ITAS จึงไม่มีที่อยู่เว็บแบบเต็ม "
+            "ให้ตั้งเป็นที่อยู่ของเว็บไซต์นี้บนเว็บไซต์หลักของหน่วยงาน (site_url is needed for absolute ITAS URLs)"
+        )
+    r = Renderer(site)
+    nav = list(out.nav)
+    for ita in site.ita_years():
+        sheet = answer_sheet(site, ita, nav, site_url)
+        src = itas_src(ita)
+        title = f"แบบตอบ ITAS การเปิดเผยข้อมูลสาธารณะ (OIT) ITA {thai.digits(ita, n)}"
+        csv_path, json_path = f"itas/{ita}.csv", f"itas/{ita}.json"
+        out.pages.append(
+            r.page(
+                src,
+                title,
+                "itas",
+                "itas.md.j2",
+                sheet=sheet,
+                catalog=site.catalogs[ita],
+                csv_path=csv_path,
+                json_path=json_path,
+                state_labels=completeness.STATE_LABELS,
+            )
+        )
+        out.files += [StaticFile(csv_path, sheet.csv_bytes()), StaticFile(json_path, sheet.json_bytes())]
+        parent = _find(out.nav, oit_index_src(ita))
+        node = NavNode(f"แบบตอบ ITAS (ITA {thai.digits(ita, n)})", src)
+        if parent is not None:
+            parent.children.insert(0, node)
+        else:
+            out.nav.append(node)
+
+    current = site.current_year
+    if current is None or level == "off" or current.ita_year not in site.catalogs:
+        return
+    gaps = [st for st in completeness.assess_year(site, current.ita_year) if not st.scores]
+    if level == "fail" and gaps:
+        raise DataError([Problem(_gap_file(site, st), None, st.item.code, gap_message(st, n), "") for st in gaps])
+    target = out.warnings if level == "warn" else out.notices
+    target += [gap_message(st, n) for st in gaps]
+
+
+def _find(nodes: list[NavNode], src: str) -> NavNode | None:
+    for node in nodes:
+        if node.src == src:
+            return node
+        found = _find(node.children, src)
+        if found is not None:
+            return found
+    return None
