@@ -116,11 +116,16 @@ def _hoist(node: Any, defs: list[tuple[str, dict[str, Any], str, str]], used: se
     if not isinstance(node, dict):
         return node
     core = {k: v for k, v in node.items() if k not in ("title", "description", "default", "examples")}
+    null = {"type": "null"}
     for key, schema, _, _ in defs:
         if core == schema:
             used.add(key)
             rest = {k: v for k, v in node.items() if k not in core}
             return {"$ref": f"#/$defs/{key}", **rest}
+        # pydantic flattens ``X | None`` of a type that is itself an anyOf into one list
+        if set(core) == {"anyOf"} and null in core["anyOf"] and [b for b in core["anyOf"] if b != null] == schema.get("anyOf"):
+            used.add(key)
+            return {**node, "anyOf": [{"$ref": f"#/$defs/{key}"}, null]}
     return {k: _hoist(v, defs, used) for k, v in node.items()}
 
 
