@@ -47,9 +47,10 @@ def year_status(site: Site, today: dt.date, year: int | None = None) -> Status |
         return None
     out = Status(fy.year, today)
     if year is None and calendar_year not in site.years and calendar_year > max(site.years):
+        extra = "" if calendar_year in site.catalogs else " --provisional-catalog"
         out.notes.append(
             f"วันนี้ ({_d(today)}) อยู่ในปีงบประมาณ {calendar_year} แต่ยังไม่มีข้อมูลของปีนี้ "
-            f"ให้เริ่มปีใหม่ด้วยคำสั่ง python -m prongsai new-year {calendar_year} (รายการด้านล่างเป็นของปี {fy.year})"
+            f"ให้เริ่มปีใหม่ด้วยคำสั่ง python -m prongsai new-year {calendar_year}{extra} (รายการด้านล่างเป็นของปี {fy.year})"
         )
     out.sections = [_year_records(fy), _rounds(fy, today), _measures(fy, today), _oit(fy)]
     return out

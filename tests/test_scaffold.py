@@ -160,7 +160,7 @@ def test_status_lists_what_is_missing_or_late(example: Path) -> None:
     code, out, _ = run("status", "--today", "2569-11-21", "--data", data)
     assert code == 0
     assert out.startswith("สถานะข้อมูลปีงบประมาณ 2569 (ตรวจเมื่อ 21 พฤศจิกายน 2569)")
-    assert "ให้เริ่มปีใหม่ด้วยคำสั่ง python -m prongsai new-year 2570" in out
+    assert "ให้เริ่มปีใหม่ด้วยคำสั่ง python -m prongsai new-year 2570 --provisional-catalog" in out
     assert "ยังไม่มีรายงานรอบ 12 เดือน (สิ้นสุด 30 กันยายน 2569)" in out
     assert "มาตรการ m03 มาตรการชำระภาษีและค่าธรรมเนียมผ่านช่องทางอิเล็กทรอนิกส์: ล่าช้ากว่าแผน (รอบ r6m)" in out
     assert "O19 ผลการเปิดโอกาสให้มีส่วนร่วมในการดำเนินงาน: ยังไม่มีเอกสารหรือลิงก์เลย" in out
