@@ -26,6 +26,7 @@ from .types import (
     Url,
     Year,
     choice,
+    choice_schema,
     fail,
 )
 
@@ -39,7 +40,7 @@ def _enum(labels: dict[str, str], label: str, aliases: dict[str, str] | None = N
     accepted = {k: k for k in labels} | {v: k for k, v in labels.items()} | (aliases or {})
     return (
         choice(accepted, label),
-        WithJsonSchema({"type": "string", "enum": sorted(accepted)}),
+        WithJsonSchema(choice_schema(accepted)),
     )
 
 
@@ -301,15 +302,17 @@ class QuestionScore(Record):
 
 
 class InstrumentPart(Record):
+    """คะแนนส่วนย่อยของแบบวัด"""
+
     title: Text = Field(description="ชื่อส่วน เช่น ส่วนที่ 1")
-    score: Score
+    score: Score = Field(description="คะแนนของส่วนนี้")
 
 
 class InstrumentScore(Record):
     """คะแนนรายแบบวัด"""
 
-    code: InstrumentCode
-    score: Score
+    code: InstrumentCode = Field(description="รหัสแบบวัด: IIT, EIT หรือ OIT")
+    score: Score = Field(description="คะแนนของแบบวัด")
     parts: list[InstrumentPart] = Field(default_factory=list, description="คะแนนแยกส่วน (ถ้ามี)")
 
 
@@ -317,7 +320,7 @@ class IndicatorScore(Record):
     """คะแนนรายตัวชี้วัด"""
 
     number: Int = Field(description="หมายเลขตัวชี้วัด")
-    score: Score
+    score: Score = Field(description="คะแนนของตัวชี้วัด")
     title: Text | None = Field(None, description="ชื่อตัวชี้วัด (ถ้าต่างจากรายการของปี ITA)")
 
 
@@ -326,7 +329,7 @@ class Assessment(Record):
 
     ita_year: Year = Field(description="ปีการประเมิน ITA ของผลคะแนนนี้")
     score: Score = Field(description="คะแนนรวม")
-    band: Text = Field(description="ระดับผลการประเมิน เช่น ผ่าน ผ่านดี หรือ A")
+    band: Text = Field(description="ระดับผลการประเมิน เช่น ผ่าน, ผ่านดี หรือ A")
     previous_score: Score | None = Field(None, description="คะแนนรวมของปีก่อนหน้า (ถ้ามี)")
     instruments: list[InstrumentScore] = Field(default_factory=list)
     indicators: list[IndicatorScore] = Field(default_factory=list)
@@ -345,6 +348,8 @@ class GroupAnalysis(Record):
 
 
 class Analysis(Record):
+    """การวิเคราะห์ผลการประเมิน"""
+
     overview: Text | None = Field(None, description="ภาพรวมของการวิเคราะห์")
     groups: list[GroupAnalysis] = Field(default_factory=list)
 
@@ -353,7 +358,7 @@ class AssessmentFile(Record):
     """ผลการประเมินและการวิเคราะห์ (data/years/<ปี>/assessment.yml)"""
 
     assessment: Assessment
-    analysis: Analysis = Field(Analysis())
+    analysis: Analysis = Field(Analysis(), description="การวิเคราะห์ผลการประเมิน: ภาพรวมและรายประเด็น")
 
 
 class Finding(Record):

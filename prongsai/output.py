@@ -32,7 +32,7 @@ class Output:
     notices: list[str] = field(default_factory=list)  # informational lines for the build log
 
 
-CONTRIBUTORS: tuple[str, ...] = ("itas",)
+CONTRIBUTORS: tuple[str, ...] = ("itas", "guide")
 """Features that add to the output after the core pages exist (exports, reports ...):
 modules of this package, each with ``contribute(site, out, options) -> None``."""
 

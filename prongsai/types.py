@@ -14,12 +14,51 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .thai import DateParseError, normalise_year, parse_date, to_arabic_digits
+from .thai import MONTHS, MONTHS_ABBR, DateParseError, normalise_year, parse_date, to_arabic_digits
 
 
 def fail(message: str, gloss: str) -> PydanticCustomError:
     # braces in user text must not be read as placeholders
     return PydanticCustomError("prongsai", message.replace("{", "{{").replace("}", "}}"), {"gloss": gloss})
+
+
+def thai_digits_re(pattern: str) -> str:
+    """Let an ASCII-digit regex also match Thai digits: ``[0-9]`` -> ``[0-9๐-๙]``, ``5`` -> ``[5๕]``.
+
+    The JSON Schema patterns below are written once with ASCII digits and read by two
+    dialects (ECMAScript in editors and check-jsonschema, Python in tests), so they use
+    explicit classes, never ``\\d`` (which means different things in each).
+    """
+    thai = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif c == "{":
+            j = pattern.index("}", i)
+            out.append(pattern[i : j + 1])
+            i = j + 1
+        elif c == "[":
+            j = pattern.index("]", i + 1)
+            body = pattern[i + 1 : j]
+            extra = "".join(m.translate(thai) for m in re.findall(r"[0-9]-[0-9]|[0-9]", body))
+            out.append(f"[{body}{extra}]")
+            i = j + 1
+        elif c.isdigit():
+            out.append(f"[{c}{c.translate(thai)}]")
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def re_escape(text: str) -> str:
+    """Escape regex syntax characters only: ``re.escape`` also escapes spaces and Thai marks,
+    which ECMAScript's unicode mode (editors, check-jsonschema) refuses."""
+    return "".join("\\" + c if c in "^$\\.*+?()[]{}|/" else c for c in text)
 
 
 def _show(value: Any) -> str:
@@ -48,7 +87,8 @@ def _text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text)]
+# numbers are accepted as text (``title: 2568``); a pattern applies to strings only
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": ["string", "number"], "pattern": r"\S"})]
 """Text that may hold Markdown and several paragraphs (a blank line between)."""
 
 
@@ -70,7 +110,14 @@ def _slug(value: Any) -> Any:
 Slug = Annotated[
     str,
     BeforeValidator(_slug),
-    WithJsonSchema({"type": "string", "pattern": _SLUG.pattern}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": thai_digits_re(r"^\s*[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\s*$")},
+                {"type": "integer", "minimum": 0},
+            ]
+        }
+    ),
 ]
 
 
@@ -81,7 +128,7 @@ def _key(value: Any) -> Any:
     return to_arabic_digits(_text(value))
 
 
-GroupKey = Annotated[str, BeforeValidator(_key), WithJsonSchema({"type": ["string", "integer"]})]
+GroupKey = Annotated[str, BeforeValidator(_key), WithJsonSchema({"type": ["string", "number"], "pattern": r"\S"})]
 
 
 # --- numbers ------------------------------------------------------------------------
@@ -134,13 +181,15 @@ def _percent(value: Any) -> Any:
     return value
 
 
-Int = Annotated[int, BeforeValidator(_int), WithJsonSchema({"type": ["integer", "string"]})]
-Score = Annotated[
-    float, BeforeValidator(_score), WithJsonSchema({"type": ["number", "string"], "minimum": 0, "maximum": 100})
-]
-Percent = Annotated[
-    float, BeforeValidator(_percent), WithJsonSchema({"type": ["number", "string"], "minimum": 0, "maximum": 100})
-]
+# Numbers may be typed as text with Thai digits, commas or a trailing %: the patterns
+# say which texts the validators above accept.
+_INT_TEXT = thai_digits_re(r"^\s*[+-]?[0-9,]*[0-9][0-9,]*(?:\.[0,]*)?\s*%?\s*$")
+_PERCENT_TEXT = thai_digits_re(r"^\s*\+?0*(?:100(?:\.0*)?|[0-9]{1,2}(?:\.[0-9]*)?|\.[0-9]+)\s*%?\s*$")
+_RANGE_0_100 = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"type": "string", "pattern": _PERCENT_TEXT}]}
+
+Int = Annotated[int, BeforeValidator(_int), WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _INT_TEXT}]})]
+Score = Annotated[float, BeforeValidator(_score), WithJsonSchema(_RANGE_0_100)]
+Percent = Annotated[float, BeforeValidator(_percent), WithJsonSchema(_RANGE_0_100)]
 
 
 def _numbers(value: Any) -> Any:
@@ -173,7 +222,22 @@ def _year(value: Any) -> Any:
     return normalise_year(year)
 
 
-Year = Annotated[int, BeforeValidator(_year), WithJsonSchema({"type": ["integer", "string"]})]
+_YEAR_TEXT = thai_digits_re(
+    r"^\s*\+?(?:19[0-9]{2}|2[01][0-9]{2}|2200|244[3-9]|24[5-9][0-9]|2[56][0-9]{2}|27[0-3][0-9]|274[0-3])(?:\.0*)?\s*$"
+)
+Year = Annotated[
+    int,
+    BeforeValidator(_year),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 2443, "maximum": 2743},
+                {"type": "integer", "minimum": 1900, "maximum": 2200},
+                {"type": "string", "pattern": _YEAR_TEXT},
+            ]
+        }
+    ),
+]
 """A Buddhist-era year; a CE year (e.g. 2025) is converted."""
 
 
@@ -196,11 +260,38 @@ def _date(value: Any) -> Any:
         ) from None
 
 
+def _date_pattern() -> str:
+    """The texts :func:`prongsai.thai.parse_date` reads, as one regex.
+
+    Days are checked against the length of each month; only 29 February of a year that
+    is not a leap year gets past it (the build then says the date does not exist).
+    """
+    days = {31: r"(?:0?[1-9]|[12][0-9]|3[01])", 30: r"(?:0?[1-9]|[12][0-9]|30)", 29: r"(?:0?[1-9]|[12][0-9])"}
+    lengths = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    iso, slash, text = [], [], []
+    for length in (31, 30, 29):
+        numbers = [n for n in range(1, 13) if lengths[n - 1] == length]
+        month = "(?:" + "|".join(f"0?{n}" if n < 10 else str(n) for n in numbers) + ")"
+        names = {MONTHS[n - 1] for n in numbers} | {MONTHS_ABBR[n - 1] for n in numbers}
+        names |= {MONTHS_ABBR[n - 1].replace(".", "") for n in numbers}
+        named = "(?:" + "|".join(re_escape(x) for x in sorted(names, key=lambda x: (-len(x), x))) + ")"
+        iso.append(f"{month}-{days[length]}")
+        slash.append(f"{days[length]}/{month}")
+        text.append(rf"{days[length]}\s*{named}")
+    year = "[0-9]{4}"
+    alternatives = [
+        rf"{year}-(?:{'|'.join(iso)})",
+        rf"(?:{'|'.join(slash)})/{year}",
+        rf"(?:{'|'.join(text)})(?:\s+พ\.ศ\.)?\s*{year}",
+    ]
+    return thai_digits_re(rf"^\s*(?:{'|'.join(alternatives)})\s*$")
+
+
 Date = Annotated[
     dt.date,
     BeforeValidator(_date),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
-    WithJsonSchema({"type": "string"}),
+    WithJsonSchema({"type": "string", "pattern": _date_pattern()}),
 ]
 
 
@@ -220,7 +311,11 @@ def _oit_code(value: Any) -> Any:
     return f"O{int(m[1])}"
 
 
-OitCode = Annotated[str, BeforeValidator(_oit_code), WithJsonSchema({"type": "string", "pattern": "^[Oo]\\s*\\d+$"})]
+OitCode = Annotated[
+    str,
+    BeforeValidator(_oit_code),
+    WithJsonSchema({"type": "string", "pattern": thai_digits_re(r"^\s*[oO]\s*0*[0-9]{1,3}\s*$")}),
+]
 
 _QUESTION = re.compile(r"^([iIeEoO])\s*0*(\d{1,3})(?:\.(\d+))?$")
 
@@ -237,7 +332,11 @@ def _question_code(value: Any) -> Any:
     return f"{letter}{int(m[2])}" + (f".{m[3]}" if m[3] else "")
 
 
-QuestionCode = Annotated[str, BeforeValidator(_question_code), WithJsonSchema({"type": "string"})]
+QuestionCode = Annotated[
+    str,
+    BeforeValidator(_question_code),
+    WithJsonSchema({"type": "string", "pattern": thai_digits_re(r"^\s*[iIeEoO]\s*0*[0-9]{1,3}(?:\.[0-9]+)?\s*$")}),
+]
 
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
@@ -253,7 +352,10 @@ def _url(value: Any) -> Any:
     return text
 
 
-Url = Annotated[str, BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri"})]
+# a pattern, not ``format: uri``: Thai characters in a path are fine for the build and browsers
+Url = Annotated[
+    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "pattern": r"^\s*[hH][tT][tT][pP][sS]?://[^\s/$.?#]\S*\s*$"})
+]
 
 
 def _file_ref(value: Any) -> Any:
@@ -267,7 +369,10 @@ def _file_ref(value: Any) -> Any:
     return text
 
 
-FileRef = Annotated[str, BeforeValidator(_file_ref), WithJsonSchema({"type": "string"})]
+_FILE_TEXT = r"^(?![\s]*[/\\])(?!.*://)(?!\s*\.\.(?:[/\\]|\s*$))(?!.*[/\\]\.\.(?:[/\\]|\s*$)).*\S"
+FileRef = Annotated[
+    str, BeforeValidator(_file_ref), WithJsonSchema({"type": ["string", "number"], "pattern": _FILE_TEXT})
+]
 
 
 def choice(aliases: dict[str, str], label: str) -> BeforeValidator:
@@ -283,6 +388,27 @@ def choice(aliases: dict[str, str], label: str) -> BeforeValidator:
         return found
 
     return BeforeValidator(check)
+
+
+def choice_schema(aliases: dict[str, str]) -> dict[str, Any]:
+    """JSON Schema of a :func:`choice`: the listed values for completion, and a pattern for the
+    spellings the validator also accepts (any letter case, spaces left out)."""
+
+    def letter(c: str) -> str:
+        return f"[{c.lower()}{c.upper()}]" if c.isascii() and c.isalpha() else re_escape(c)
+
+    spellings = []
+    for name in sorted(aliases, key=lambda n: (-len(n), n)):
+        if " " in name:
+            spellings.append("".join(letter(c) for c in name))
+        else:
+            spellings.append(" *".join(letter(c) for c in name))
+    return {
+        "anyOf": [
+            {"enum": [*sorted(aliases), *sorted(int(a) for a in aliases if a.isdigit())]},
+            {"type": "string", "pattern": rf"^\s*(?:{'|'.join(spellings)})\s*$"},
+        ]
+    }
 
 
 def nonempty_list(min_items: int = 1) -> Any:

@@ -4,4 +4,13 @@ A module defines ``NAME``, ``HELP`` (Thai), ``DESCRIPTION`` (Thai), ``add_argume
 and ``run(args) -> int``. To add one, write the module and list it in ``COMMANDS``.
 """
 
-COMMANDS: tuple[str, ...] = ("validate", "itas")
+COMMANDS: tuple[str, ...] = (
+    "validate",
+    "itas",
+    "status",
+    "schema",
+    "new_year",
+    "new_measure",
+    "new_round",
+    "new_disclosure",
+)

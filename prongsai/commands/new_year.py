@@ -1,0 +1,187 @@
+"""``python -m prongsai new-year 2570``: start a fiscal year from the one before it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .. import scaffold
+from ..model import STATUS_LABELS, DisclosuresFile, Measure, MeasuresFile, YearFile
+from ..site import Catalog, FiscalYear
+from ..thai import FiscalYearSpan
+from ._common import add_data, fail, load, year_arg
+
+NAME = "new-year"
+HELP = "เริ่มปีงบประมาณใหม่ โดยยกหน่วยงาน การจัดกลุ่ม และมาตรการที่ยังไม่เสร็จจากปีก่อน"
+DESCRIPTION = (
+    "สร้างโฟลเดอร์ data/years/<ปี>/ พร้อม year.yml, measures.yml และ disclosures.yml "
+    "โดยยกส่วนราชการ (units) การจัดกลุ่ม (grouping, taxonomy) จากปีก่อน "
+    "และยกมาตรการที่สถานะล่าสุดยังไม่ใช่ 'ดำเนินการแล้วเสร็จ' หรือ 'ยกเลิก' มาไว้ในปีใหม่"
+)
+
+FINISHED = ("completed", "cancelled")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("year", type=year_arg, help="ปีงบประมาณใหม่ (พ.ศ.) เช่น 2570")
+    p.add_argument("--from", dest="source", type=year_arg, help="ปีที่ยกข้อมูลมา (ค่าเริ่มต้น: ปีล่าสุดที่มี)")
+    p.add_argument("--ita-year", type=year_arg, help="ปีการประเมิน ITA ที่ปีนี้ตอบ (ค่าเริ่มต้น: เท่ากับปีงบประมาณ)")
+    p.add_argument(
+        "--provisional-catalog",
+        action="store_true",
+        help="ถ้ายังไม่มีรายการ OIT ของปี ITA ใหม่ ให้คัดลอกจากปีล่าสุดไว้ใช้ชั่วคราว (ทุกข้อระดับความเชื่อมั่น I ต้องตรวจ)",
+    )
+    add_data(p)
+
+
+def provisional_catalog(data_dir: Path, source: Catalog, ita_year: int) -> Path:
+    """Copy the newest catalogue as ITA ``ita_year``'s, every item continuing itself, marked I (to check)."""
+    src = data_dir / "catalog" / f"ita-{source.ita_year}.yml"
+    dest = data_dir / "catalog" / f"ita-{ita_year}.yml"
+    doc = scaffold.load(src)
+    doc["ita_year"] = ita_year
+    doc["previous_year"] = source.ita_year
+    doc["title"] = f"{doc['title']} (ฉบับชั่วคราวสำหรับ ITA {ita_year} คัดลอกจาก ITA {source.ita_year})"
+    for item in doc["items"]:
+        item["previous"] = {"codes": [item["code"]], "confidence": "I"}
+        item["confidence"] = "I"
+    doc.yaml_set_start_comment(
+        f"ฉบับชั่วคราว: คัดลอกจากรายการ ITA {source.ita_year} ด้วยคำสั่ง new-year --provisional-catalog\n"
+        f"เมื่อสำนักงาน ป.ป.ช. ประกาศคู่มือ ITA {ita_year} ให้แก้รายการข้อให้ตรงกับคู่มือ"
+    )
+    text = src.read_text("utf-8").splitlines()[0]
+    scaffold.dump(doc, dest)
+    dest.write_text(text + "\n" + dest.read_text("utf-8"), "utf-8")
+    return dest
+
+
+def unfinished(fy: FiscalYear) -> list[tuple[Measure, str]]:
+    """Measures whose latest progress is neither completed nor cancelled, with that status."""
+    out: list[tuple[Measure, str]] = []
+    for m in fy.measures:
+        latest = fy.latest_progress(m.id)
+        status = latest[1].status if latest else "not_started"
+        if status not in FINISHED:
+            out.append((m, status))
+    return out
+
+
+def carried_codes(codes: list[str], old: Catalog, new: Catalog) -> tuple[list[str], list[str]]:
+    """OIT codes of the old ITA year in the new year's numbering (by ``previous``); the rest dropped."""
+    kept, dropped = [], []
+    for code in codes:
+        if old.ita_year == new.ita_year:
+            found = [code] if new.item(code) else []
+        else:
+            found = [i.code for i in new.items if i.previous and code in i.previous.codes]
+        (kept.extend(found) if found else dropped.append(code))
+    return list(dict.fromkeys(kept)), dropped
+
+
+def run(args: argparse.Namespace) -> int:
+    site = load(args.data)
+    if site is None:
+        return 1
+    data_dir = Path(args.data)
+    year: int = args.year
+    folder = data_dir / "years" / str(year)
+    if folder.exists():
+        return fail(f"มีปีงบประมาณ {year} อยู่แล้ว ({folder.as_posix()}) (year exists)")
+    source = site.years.get(args.source) if args.source else site.years_desc()[0] if site.years else None
+    if source is None:
+        return fail(f"ไม่มีปีงบประมาณ {args.source} ให้ยกข้อมูลมา (no such year)")
+    ita_year = args.ita_year or year
+    catalog = site.catalogs.get(ita_year)
+    if catalog is None and args.provisional_catalog:
+        newest = site.catalogs[max(site.catalogs)]
+        path = provisional_catalog(data_dir, newest, ita_year)
+        print(f"คัดลอกรายการ OIT ชั่วคราวไว้ที่ {path.as_posix()} ให้ตรวจกับคู่มือ ITA {ita_year} เมื่อประกาศ")
+        site = load(args.data)
+        if site is None:
+            return 1
+        catalog = site.catalogs[ita_year]
+    if catalog is None:
+        have = ", ".join(str(y) for y in sorted(site.catalogs))
+        return fail(
+            f"ยังไม่มีรายการ OIT ของปี ITA {ita_year} (data/catalog/ita-{ita_year}.yml) ปีที่มี: {have} "
+            f"ให้เพิ่มไฟล์รายการของปีนั้น หรือใช้ --provisional-catalog เพื่อคัดลอกจากปีล่าสุดไว้ก่อน (no catalogue for ITA {ita_year})"
+        )
+    taken = [y for y, other in site.years.items() if other.ita_year == ita_year]
+    if taken:
+        return fail(
+            f"ปีงบประมาณ {taken[0]} ตอบการประเมิน ITA {ita_year} อยู่แล้ว ปีละหนึ่งชุดเท่านั้น "
+            "ให้ใช้ --provisional-catalog กับปี ITA ใหม่ (ITA year already answered)"
+        )
+    grouping = source.taxonomy.key
+    if grouping not in catalog.taxonomies():
+        grouping = "indicators"
+    span = FiscalYearSpan(year)
+
+    info: dict[str, Any] = {"fiscal_year": year}
+    if args.ita_year and args.ita_year != year:
+        info["ita_year"] = ita_year
+    info["grouping"] = grouping
+    if source.info.taxonomy and grouping == source.taxonomy.key:
+        info["taxonomy"] = [g.model_dump(exclude_defaults=True) for g in source.info.taxonomy]
+    info["units"] = [u.model_dump() for u in source.info.units]
+    scaffold.write_new(
+        folder / "year.yml",
+        scaffold.commented(YearFile, info),
+        [
+            f"ข้อมูลหลักของปีงบประมาณ พ.ศ. {year} สร้างด้วยคำสั่ง new-year จากปี {source.year}",
+            "ยังต้องเพิ่ม: preface (คำนำ), summary (บทสรุปผู้บริหาร), announcement (การประกาศใช้) "
+            "และ limitations (ข้อจำกัด) ตามคู่มือผู้ดูแลข้อมูล",
+        ],
+        data_dir,
+        "year",
+    )
+
+    keys = [g.key for g in catalog.taxonomies()[grouping].groups] if not info.get("taxonomy") else [
+        g.key for g in source.info.taxonomy or []
+    ]
+    measures = scaffold.commented(MeasuresFile, {"measures": []})
+    carried = []
+    for m, status in unfinished(source):
+        data = m.model_dump(mode="json", exclude_defaults=True)
+        if str(data["group"]).isdigit():
+            data["group"] = int(data["group"])
+        data["period"] = {"start": scaffold.be_date(span.start), "end": scaffold.be_date(span.end)}
+        codes, dropped = carried_codes(list(m.oit_items), source.catalog, catalog)
+        if codes:
+            data["oit_items"] = codes
+        else:
+            data.pop("oit_items", None)
+        note = [f"ยกมาจากปีงบประมาณ {source.year} (สถานะล่าสุด: {STATUS_LABELS[status]}) ให้ทบทวนชื่อ ขั้นตอน และระยะเวลา"]
+        if dropped:
+            note.append(f"ข้อ OIT {', '.join(dropped)} ของปี ITA {source.ita_year} ไม่มีข้อที่สืบต่อในปี ITA {ita_year} จึงไม่ได้ยกมา")
+        if m.group not in keys:
+            note.append(f"กลุ่มเดิม {m.group} ไม่มีในการจัดกลุ่มของปีนี้ ใช้กลุ่ม {keys[0]} แทน ให้ตรวจแก้")
+            data["group"] = keys[0]
+        scaffold.append_item(measures["measures"], scaffold.commented(Measure, data, 4, comments=False), "\n".join(note))
+        carried.append(m.id)
+    scaffold.write_new(
+        folder / "measures.yml",
+        measures,
+        [
+            f"มาตรการปีงบประมาณ {year} (วันที่ใน period ต้องอยู่ระหว่าง 1 ตุลาคม {year - 1} ถึง 30 กันยายน {year})",
+            "เพิ่มมาตรการใหม่ด้วยคำสั่ง: python -m prongsai new-measure --year " + str(year),
+        ],
+        data_dir,
+        "measures",
+    )
+    scaffold.write_new(
+        folder / "disclosures.yml",
+        scaffold.commented(DisclosuresFile, {"disclosures": []}),
+        [
+            f"การเปิดเผยข้อมูลสาธารณะ (OIT) ที่ใช้ตอบการประเมิน ITA {ita_year}",
+            "เพิ่มเอกสารของแต่ละข้อด้วยคำสั่ง: python -m prongsai new-disclosure --year " + str(year),
+        ],
+        data_dir,
+        "disclosures",
+    )
+    print(f"สร้างปีงบประมาณ {year} แล้วใน {folder.as_posix()}/ (ยกข้อมูลจากปี {source.year})")
+    print(f"  ส่วนราชการ {len(source.info.units)} หน่วย การจัดกลุ่ม: {grouping}")
+    print(f"  มาตรการที่ยังไม่เสร็จยกมา {len(carried)} รายการ: {', '.join(carried) or '-'}")
+    print("  ขั้นต่อไป: เพิ่ม assessment.yml (ผลการประเมินปีก่อน) แล้วตรวจด้วย python -m prongsai validate")
+    return 0

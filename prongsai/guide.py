@@ -1,0 +1,90 @@
+"""The field reference of the editor guide, rendered from the JSON Schemas (never written twice).
+
+Published only when ``extra.prongsai.staff_guide`` names the folder of the staff section
+(``staff``): the page is ``<folder>/reference.md``, outside the citizens' navigation, like
+the hand-written guide pages beside it in ``docs/<folder>/`` (mkdocs.yml ``not_in_nav``).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from . import schema
+from .output import Output
+from .pages import Page
+from .site import Site
+
+ORDER = ["organization", "year", "measures", "round", "disclosures", "assessment"]
+FRONT = "---\nsearch:\n  exclude: true\n---\n\n"
+
+
+def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
+    folder = options.get("staff_guide")
+    if not folder:
+        return
+    out.pages.append(Page(f"{folder}/reference.md", "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown()))
+
+
+def _cell(text: Any) -> str:
+    return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ")
+
+
+def _anchor(file: str, record: str) -> str:
+    return f"{file}-{record.lower()}"
+
+
+def _type(prop: dict[str, Any], file: str, defs: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        key = prop["$ref"].rsplit("/", 1)[1]
+        target = defs[key]
+        if target.get("type") == "object":
+            return f"[{_cell(target.get('title', key))}](#{_anchor(file, key)})"
+        return f"[{_cell(target.get('title', key))}](#type-{key})"
+    if prop.get("type") == "array":
+        return "รายการของ " + _type(prop.get("items", {}), file, defs)
+    if "anyOf" in prop:
+        kinds = [_type(p, file, defs) for p in prop["anyOf"] if p.get("type") != "null"]
+        return " หรือ ".join(kinds)
+    return _cell(prop.get("type", ""))
+
+
+def _table(record: dict[str, Any], file: str, defs: dict[str, Any]) -> list[str]:
+    required = set(record.get("required", []))
+    rows = ["| หัวข้อ | ต้องมี | ชนิด | คำอธิบาย | ตัวอย่าง |", "|---|---|---|---|---|"]
+    for name, prop in record.get("properties", {}).items():
+        examples = ", ".join(f"`{_cell(e)}`" for e in prop.get("examples", []))
+        rows.append(
+            f"| `{name}` | {'ต้องมี' if name in required else '-'} | {_type(prop, file, defs)} "
+            f"| {_cell(prop.get('description', ''))} | {examples} |"
+        )
+    return rows
+
+
+def reference_markdown() -> str:
+    lines = [
+        FRONT + "# ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล",
+        "",
+        "หน้านี้สร้างจากโครงสร้างข้อมูลของโปรแกรมโดยอัตโนมัติ (ชุดเดียวกับที่โปรแกรมแก้ไขไฟล์ใช้เติมคำและตรวจค่า) "
+        "จึงตรงกับสิ่งที่ระบบตรวจเสมอ หัวข้อที่ไม่ได้ระบุว่า **ต้องมี** ละไว้ได้",
+        "",
+    ]
+    value_types: dict[str, dict[str, Any]] = {}
+    for file in ORDER:
+        doc = schema.build_schema(file)
+        defs = doc["$defs"]
+        lines += [f"## {_cell(doc['title'])} {{#{file}}}", "", _cell(doc.get("description", "")), ""]
+        lines += _table(doc, file, defs)
+        lines.append("")
+        for key, sub in defs.items():
+            if sub.get("type") == "object":
+                lines += [f"### {_cell(sub.get('title', key))} {{#{_anchor(file, key)}}}", ""]
+                lines += [_cell(sub.get("description", "")), ""]
+                lines += _table(sub, file, defs)
+                lines.append("")
+            else:
+                value_types.setdefault(key, sub)
+    lines += ["## ชนิดของค่า {#types}", ""]
+    for key, sub in value_types.items():
+        lines += [f"### {_cell(sub['title'])} {{#type-{key}}}", "", _cell(sub["description"]), ""]
+    return "\n".join(lines) + "\n"
