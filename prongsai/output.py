@@ -31,7 +31,7 @@ class Output:
     warnings: list[str] = field(default_factory=list)
 
 
-CONTRIBUTORS: tuple[str, ...] = ("search",)
+CONTRIBUTORS: tuple[str, ...] = ("opendata", "search")
 """Features that add to the output after the core pages exist (exports, reports ...):
 modules of this package, each with ``contribute(site, out, options) -> None``."""
 

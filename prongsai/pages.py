@@ -274,6 +274,7 @@ def build_pages(site: Site) -> tuple[list[Page], list[NavNode]]:
             years=site.years_desc(),
             latest=_latest_assessment(site),
             oit_summary={ita: _oit_summary(site, ita) for ita in site.ita_years()},
+            updated=max((d for fy in site.years.values() if (d := fy.last_updated())), default=None),
         )
     )
     for fy in site.years_desc():

@@ -28,3 +28,14 @@ def example_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def example_base(example_dir: Path, serve: Callable[[Path], str]) -> str:
     return serve(example_dir)
+
+
+@pytest.fixture(scope="session")
+def example_site_path_base(
+    example_dir: Path, serve: Callable[[Path], str], tmp_path_factory: pytest.TempPathFactory
+) -> str:
+    """The site served under the path of its site_url (/ita/), as a server with the real
+    address would: the 404 page, sent for any missing address, links its assets from there."""
+    root = tmp_path_factory.mktemp("root")
+    (root / "ita").symlink_to(example_dir, target_is_directory=True)
+    return serve(root) + "ita/"
