@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from prongsai import DataError, load_site
 from prongsai.output import Output, generate
@@ -26,7 +26,7 @@ _output = Output()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _output
     root = Path(config.config_file_path).parent
-    options = dict(config.extra.get("prongsai") or {})
+    options = {"docs_dir": config.docs_dir, **(config.extra.get("prongsai") or {})}
     options.setdefault("site_url", config.site_url or "")
     try:
         site = load_site(root / options.get("data", "data"), Path(config.docs_dir))
@@ -44,9 +44,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    in_nav = {src for node in _output.nav for src in node.sources()}
     for page in _output.pages:
         _refuse_collision(files, page.src)
-        files.append(File.generated(config, page.src, content=page.markdown))
+        # a generated page left out of the navigation on purpose (search results) is no omission
+        inclusion = InclusionLevel.UNDEFINED if page.src in in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
     for extra in _output.files:
         _refuse_collision(files, extra.path)
         files.append(File.generated(config, extra.path, content=extra.content))

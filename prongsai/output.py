@@ -32,7 +32,8 @@ class Output:
     notices: list[str] = field(default_factory=list)  # informational lines for the build log
 
 
-CONTRIBUTORS: tuple[str, ...] = ("itas", "guide")
+# search last: it indexes the pages the other contributors add
+CONTRIBUTORS: tuple[str, ...] = ("itas", "opendata", "guide", "search")
 """Features that add to the output after the core pages exist (exports, reports ...):
 modules of this package, each with ``contribute(site, out, options) -> None``."""
 

@@ -62,6 +62,10 @@ class NavNode:
         inner += [c.to_mkdocs() for c in self.children]
         return {title: inner}
 
+    def sources(self) -> list[str]:
+        """Source paths of this node and all below it."""
+        return ([self.src] if self.src else []) + [s for c in self.children for s in c.sources()]
+
 
 def url_of(src: str) -> str:
     """Directory URL of a source path: ``2568/measures/m01.md`` -> ``2568/measures/m01/``."""
@@ -254,6 +258,7 @@ class Renderer:
     def page(self, src: str, title: str, kind: str, template: str, updated: dt.date | None = None, **ctx: Any) -> Page:
         self.current_src = src
         meta: dict[str, Any] = {"title": html.escape(title, quote=False), "kind": kind}  # themes print it as HTML
+        meta["numerals"] = self.n  # printed page numbers follow the site's numerals
         if updated:
             meta["updated"] = thai.format_date(updated, self.n)
         body = self.env.get_template(template).render(link=self.link, title=title, **ctx)
@@ -278,6 +283,7 @@ def build_pages(site: Site) -> tuple[list[Page], list[NavNode]]:
             years=site.years_desc(),
             latest=_latest_assessment(site),
             oit_summary={ita: _oit_summary(site, ita) for ita in site.ita_years()},
+            updated=max((d for fy in site.years.values() if (d := fy.last_updated())), default=None),
         )
     )
     for fy in site.years_desc():

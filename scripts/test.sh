@@ -3,6 +3,12 @@
 # Extra arguments go to pytest (e.g. scripts/test.sh -k validation).
 . "$(dirname "$0")/_venv.sh" requirements-test.txt
 . scripts/_browser.sh
+# axe-core (accessibility checks) and the Sarabun package the committed fonts are checked against
+if ! command -v npm >/dev/null 2>&1; then
+  echo "installing Debian's nodejs and npm for the accessibility tests" >&2
+  apt-get install -y -qq nodejs npm >/dev/null
+fi
+npm ci --no-audit --no-fund --loglevel=error
 set +e
 .venv/bin/python -m pytest "$@"
 rc=$?

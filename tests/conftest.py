@@ -59,4 +59,4 @@ def write(project: Path, rel: str, text: str) -> None:
     path.write_text(text, "utf-8")
 
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.citizens"]
