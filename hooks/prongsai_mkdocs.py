@@ -6,12 +6,15 @@ the ``prongsai`` package, which imports nothing from MkDocs.
 
 from __future__ import annotations
 
+import html
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from prongsai import DataError, load_site
 from prongsai.output import Output, generate
@@ -21,10 +24,15 @@ log = get_plugin_logger(__name__)
 # Output of the build in progress: set in on_config, read in on_files. Made anew on every
 # build (mkdocs serve reloads the config on each change), never cached across builds.
 _output = Output()
+# The sitemap's lastmod of each page: the newest date in its data, so that two builds of
+# the same data are byte-identical. Pages without one (hand-written) get SOURCE_DATE_EPOCH
+# (set by scripts/site.sh from the last commit) or, without it, the newest date in the data.
+_dates: dict[str, str] = {}
+_fallback_date: str | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _output
+    global _output, _dates, _fallback_date
     root = Path(config.config_file_path).parent
     options = {"docs_dir": config.docs_dir, **(config.extra.get("prongsai") or {})}
     options.setdefault("site_url", config.site_url or "")
@@ -37,8 +45,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(notice)
     for warning in _output.warnings:
         log.warning(warning)
-    config.site_name = site.organization.name
-    config.copyright = config.copyright or site.organization.name
+    # the theme prints both as raw HTML (in the header, <title>, attributes and footer)
+    config.site_name = html.escape(site.organization.name)
+    config.copyright = config.copyright or html.escape(site.organization.name)
+    _dates = {p.src: p.updated.isoformat() for p in _output.pages if p.updated}
+    newest = max(_dates.values(), default=None)
+    _fallback_date = None if "SOURCE_DATE_EPOCH" in os.environ else newest
     config.nav = [node.to_mkdocs() for node in _output.nav] + list(config.nav or [])
     return config
 
@@ -54,6 +66,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         _refuse_collision(files, extra.path)
         files.append(File.generated(config, extra.path, content=extra.content))
     return files
+
+
+def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+    date = _dates.get(page.file.src_uri) or _fallback_date
+    if date:
+        page.update_date = date
+    return page
 
 
 def _refuse_collision(files: Files, src: str) -> None:

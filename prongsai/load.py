@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from .errors import DataError, Problem
+from . import privacy
 from .model import (
     LEGACY_BANDS,
     AssessmentFile,
@@ -47,6 +48,7 @@ class _Ctx:
     root: Path  # the folder holding data/ (file names in messages are relative to it)
     docs_dir: Path | None
     problems: list[Problem]
+    docs: list[YamlDoc] = field(default_factory=list)  # every file read: all are published
 
     def rel(self, path: Path) -> str:
         try:
@@ -60,6 +62,7 @@ class _Ctx:
         except YamlProblem as exc:
             self.problems.append(exc.problem)
             return None
+        self.docs.append(doc)
         record = validate_doc(doc, model, self.problems)
         return None if record is None else (doc, record)
 
@@ -87,6 +90,7 @@ def load_site(data_dir: Path, docs_dir: Path | None = None) -> Site:
     catalogs = _load_catalogs(ctx, data_dir / "catalog")
     years = _load_years(ctx, data_dir / "years", catalogs)
     _reject_unknown_files(ctx, data_dir)
+    _guard_privacy(ctx, data_dir, organization)
 
     if ctx.problems or organization is None:
         raise DataError(sorted(set(ctx.problems), key=lambda p: (p.file, p.line or 0, p.path, p.message)))
@@ -383,6 +387,31 @@ def _unique(ctx: _Ctx, doc: YamlDoc, list_path: str | Path_, values: Iterable[st
             seen[value] = n
 
 
+def _guard_privacy(ctx: _Ctx, data_dir: Path, organization: OrganizationFile | None) -> None:
+    """No national ID, personal mobile or personal e-mail in anything published."""
+    allowed: set[str] = set()
+    published = list(ctx.docs)  # the allow-list itself is read after: it is not published
+    path = data_dir / privacy.ALLOWLIST_NAME
+    if path.is_file() and (loaded := ctx.read(path, privacy.AllowlistFile)):
+        allowed = {privacy.normalise(e.value) for e in loaded[1].entries}
+    website = organization.website if organization else _raw_website(published)
+    guard = privacy.PrivacyGuard(privacy.official_domain(website), allowed)
+    for doc in published:
+        ctx.problems.extend(guard.check_doc(doc))
+    if ctx.docs_dir is not None and ctx.docs_dir.is_dir():
+        ctx.problems.extend(guard.check_published_files(ctx.docs_dir, ctx.root))
+
+
+def _raw_website(docs: list[YamlDoc]) -> str | None:
+    """The website as typed, when organization.yml has other mistakes (so its own
+    addresses are not reported as personal on top of them)."""
+    for doc in docs:
+        if doc.file.endswith("data/organization.yml") and isinstance(doc.data, dict):
+            value = doc.data.get("website")
+            return value if isinstance(value, str) else None
+    return None
+
+
 def _reject_unknown_files(ctx: _Ctx, data_dir: Path) -> None:
     """A YAML file the loader does not read would be a record silently dropped."""
     for path in sorted(data_dir.rglob("*")):
@@ -390,7 +419,7 @@ def _reject_unknown_files(ctx: _Ctx, data_dir: Path) -> None:
             continue
         rel = path.relative_to(data_dir).parts
         known = (
-            rel == ("organization.yml",)
+            rel in (("organization.yml",), (privacy.ALLOWLIST_NAME,))
             or (len(rel) == 2 and rel[0] == "catalog")
             or (len(rel) == 3 and rel[0] == "years" and rel[2] in _YEAR_FILES)
             or (len(rel) == 4 and rel[0] == "years" and rel[2] == "rounds")
@@ -402,7 +431,7 @@ def _reject_unknown_files(ctx: _Ctx, data_dir: Path) -> None:
                     None,
                     "",
                     "ระบบไม่รู้จักไฟล์นี้ จึงจะไม่ถูกนำไปแสดง ให้ย้ายไปไว้ในตำแหน่งที่ถูกต้อง "
-                    "(organization.yml, catalog/ita-<ปี>.yml, years/<ปี>/year.yml, assessment.yml, measures.yml, "
+                    f"(organization.yml, {privacy.ALLOWLIST_NAME}, catalog/ita-<ปี>.yml, years/<ปี>/year.yml, assessment.yml, measures.yml, "
                     "disclosures.yml หรือ years/<ปี>/rounds/<รอบ>.yml) หรือลบออก",
                     "unknown file; it would never be published",
                 )

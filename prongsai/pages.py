@@ -37,6 +37,7 @@ class Page:
     title: str
     kind: str
     markdown: str
+    updated: dt.date | None = None  # the newest date in the page's data (the sitemap's lastmod)
 
     @property
     def url(self) -> str:
@@ -265,7 +266,7 @@ class Renderer:
         if kind in ("report", "itas") or (kind == "oit_item" and ctx.get("item") is not None and ctx["item"].role == "measures_report"):
             meta["hide"] = ["toc"]  # one wide table per section: give it the room
         front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
-        return Page(src, title, kind, f"---\n{front}\n---\n\n{body}")
+        return Page(src, title, kind, f"---\n{front}\n---\n\n{body}", updated)
 
 
 def build_pages(site: Site) -> tuple[list[Page], list[NavNode]]:

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import model, types
+from .privacy import AllowlistFile
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -32,6 +33,7 @@ FILES: dict[str, type[BaseModel]] = {
     "round": model.RoundFile,
     "disclosures": model.DisclosuresFile,
     "catalog": model.CatalogFile,
+    "privacy-allowlist": AllowlistFile,
 }
 """Schema name -> record of one data file; ``schema/<name>.schema.json``."""
 
@@ -43,6 +45,7 @@ WHERE: dict[str, str] = {
     "round": "data/years/<ปี>/rounds/<รอบ>.yml",
     "disclosures": "data/years/<ปี>/disclosures.yml",
     "catalog": "data/catalog/ita-<ปี>.yml",
+    "privacy-allowlist": "data/privacy-allowlist.yml",
 }
 
 # Shared value types: key in $defs, the type, its Thai name and how to write it.

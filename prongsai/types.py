@@ -68,6 +68,11 @@ def _show(value: Any) -> str:
 
 # --- text ---------------------------------------------------------------------------
 
+MAX_TEXT = 20_000
+"""Characters in one text field (about eight printed pages of Thai): longer belongs in an
+attached document, and a page that big would not open on a cheap phone."""
+MAX_URL = 2_000
+
 
 def _text(value: Any) -> Any:
     if value is None:
@@ -84,6 +89,12 @@ def _text(value: Any) -> Any:
     value = value.strip()
     if not value:
         raise fail("ข้อความว่าง ให้กรอกข้อความ หรือลบหัวข้อนี้ออกถ้าไม่ใช้", "empty text")
+    if len(value) > MAX_TEXT:
+        raise fail(
+            f"ข้อความยาว {len(value):,} ตัวอักษร เกินกำหนด {MAX_TEXT:,} ตัวอักษร ให้ย่อให้สั้นลง "
+            "หรือแนบเนื้อหาฉบับเต็มเป็นเอกสาร (file:) แล้วสรุปไว้ที่นี่",
+            "text too long",
+        )
     return value
 
 
@@ -141,6 +152,8 @@ def _number(value: Any) -> Any:
         cleaned = to_arabic_digits(value).strip().replace(",", "")
         if cleaned.endswith("%"):
             cleaned = cleaned[:-1].strip()
+        if len(cleaned) > 30:
+            raise fail(f"ตัวเลขยาวเกินไป ({len(cleaned):,} หลัก) ให้ตรวจค่าที่กรอก", "number too long")
         try:
             return float(cleaned) if ("." in cleaned or "e" in cleaned.lower()) else int(cleaned)
         except ValueError:
@@ -339,14 +352,17 @@ QuestionCode = Annotated[
 ]
 
 
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+# no spaces, quotes or angle brackets: they are not URL characters (a real address has them
+# percent-encoded) and they are how a link breaks out of its HTML attribute
+_URL = re.compile(r"^https?://[^\s/$.?#<>\"'`\\][^\s<>\"`\\]*$", re.IGNORECASE)
 
 
 def _url(value: Any) -> Any:
     text = _text(value)
-    if not _URL.match(text):
+    if len(text) > MAX_URL or not _URL.match(text):
         raise fail(
-            f"ที่อยู่เว็บ '{_show(text)}' ไม่ถูกต้อง ต้องขึ้นต้นด้วย https:// หรือ http:// และไม่มีช่องว่าง",
+            f"ที่อยู่เว็บ '{_show(text)}' ไม่ถูกต้อง ต้องขึ้นต้นด้วย https:// หรือ http:// "
+            "และไม่มีช่องว่างหรือเครื่องหมาย < > \" ` \\",
             "expected an http(s) URL",
         )
     return text

@@ -25,6 +25,8 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 Path_ = tuple[str | int, ...]
 MAX_DEPTH = 32
+MAX_FILE_BYTES = 2_000_000  # a year of records is a few tens of kilobytes; more is a mistake or an attack
+MAX_NUMBER_DIGITS = 30  # longer digit strings stay text (Python refuses ints over 4300 digits)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -90,7 +92,7 @@ _SYNTAX_HINTS: list[tuple[str, str, str]] = [
         "unclosed quote",
     ),
     (
-        "mapping values are not allowed here",
+        "mapping values are not allowed",
         "ย่อหน้าไม่ตรงกัน หรือมีเครื่องหมาย : อยู่กลางข้อความ ให้ตรวจการเว้นวรรคหน้าบรรทัด "
         "หรือใส่ข้อความไว้ในเครื่องหมายคำพูด \"...\"",
         "bad indentation or unquoted colon",
@@ -113,7 +115,8 @@ _SYNTAX_HINTS: list[tuple[str, str, str]] = [
     ),
     (
         "did not find expected '-' indicator",
-        "รายการในลิสต์ย่อหน้าไม่ตรงกัน ให้ขึ้นต้นทุกรายการด้วย - ที่ตำแหน่งเดียวกัน",
+        "ย่อหน้าของบรรทัดนี้ไม่ตรงกับบรรทัดก่อนหน้า หัวข้อในระดับเดียวกันต้องเว้นวรรคหน้าบรรทัดเท่ากัน "
+        "และทุกรายการในลิสต์ต้องขึ้นต้นด้วย - ที่ตำแหน่งเดียวกัน",
         "list items misaligned",
     ),
     (
@@ -127,6 +130,16 @@ _SYNTAX_HINTS: list[tuple[str, str, str]] = [
         "aliases are not supported",
     ),
     (
+        "did not find expected ',' or ']'",
+        "วงเล็บ [ เปิดไว้แต่ไม่ได้ปิด หรือรายการในวงเล็บขาดเครื่องหมาย , คั่น ให้ใส่ ] ปิดท้ายรายการ",
+        "unclosed [ or missing comma",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "วงเล็บ { เปิดไว้แต่ไม่ได้ปิด หรือหัวข้อในวงเล็บขาดเครื่องหมาย , คั่น ให้ใส่ } ปิดท้าย",
+        "unclosed { or missing comma",
+    ),
+    (
         "found character",
         "มีตัวอักษรที่ใช้ขึ้นต้นค่าไม่ได้ (เช่น @ ` % |) ให้ใส่ข้อความไว้ในเครื่องหมายคำพูด \"...\"",
         "reserved character; quote the value",
@@ -134,7 +147,21 @@ _SYNTAX_HINTS: list[tuple[str, str, str]] = [
 ]
 
 
+_AT_OPENING = {"while scanning a quoted scalar", "did not find expected ',' or ']'", "did not find expected ',' or '}'"}
+# what YAML's reader refuses: C0/C1 controls other than tab and line breaks, surrogates, non-characters
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def _syntax_problem(file: str, exc: yaml.YAMLError, source: str) -> YamlProblem:
+    if isinstance(exc, yaml.reader.ReaderError):  # a control character, which no editor shows
+        found = _CONTROL.search(source)
+        return _problem(
+            file,
+            source[: found.start()].count("\n") + 1 if found else None,
+            f"มีอักขระควบคุมที่มองไม่เห็น (รหัส U+{exc.character:04X}) อยู่ในบรรทัดนี้ ซึ่งมักติดมาจากการคัดลอก "
+            "ให้ลบบรรทัดนี้แล้วพิมพ์ใหม่",
+            "control character",
+        )
     mark = getattr(exc, "problem_mark", None)
     line = mark.line + 1 if mark is not None else None
     text = str(exc)
@@ -143,6 +170,9 @@ def _syntax_problem(file: str, exc: yaml.YAMLError, source: str) -> YamlProblem:
         text = "'\\t' " + text  # libyaml does not name the character: a tab on the line is the usual cause
     for needle, thai, gloss in _SYNTAX_HINTS:
         if needle in text:
+            opened = getattr(exc, "context_mark", None)
+            if needle in _AT_OPENING and opened is not None:
+                line = opened.line + 1  # where the quote or bracket was opened, not the end of the file
             return _problem(file, line, f"รูปแบบ YAML ไม่ถูกต้อง: {thai}", gloss)
     problem = getattr(exc, "problem", None) or text.splitlines()[0]
     return _problem(
@@ -171,6 +201,7 @@ def _construct(file: str, node: yaml.Node, path: Path_, lines: dict[Path_, int],
             format_path(path),
         )
     seen.add(id(node))
+    _refuse_tag(file, node, path)
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         first_line: dict[str, int] = {}
@@ -203,12 +234,29 @@ def _construct(file: str, node: yaml.Node, path: Path_, lines: dict[Path_, int],
     return _scalar(node)
 
 
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+
+
+def _refuse_tag(file: str, node: yaml.Node, path: Path_) -> None:
+    """``!!python/object``, ``!!binary``, ``!custom`` ...: never meant in data an editor types."""
+    if node.tag not in _PLAIN_TAGS:
+        raise _problem(
+            file,
+            node.start_mark.line + 1,
+            f"ไม่รองรับแท็ก YAML '{node.tag.replace('tag:yaml.org,2002:', '!!')[:60]}' ให้ลบแท็ก (ข้อความที่ขึ้นต้นด้วย ! หรือ !!) ออก",
+            "explicit YAML tags are not supported",
+            format_path(path),
+        )
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     tag, value = node.tag, node.value
     if tag == "tag:yaml.org,2002:null":
         return None
     if tag == "tag:yaml.org,2002:bool":
         return value.lower() == "true"
+    if len(value) > MAX_NUMBER_DIGITS:
+        return value  # not a number anyone typed; the schema says what it should be
     if tag == "tag:yaml.org,2002:int":
         return int(value)
     if tag == "tag:yaml.org,2002:float":
@@ -216,8 +264,35 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value  # every other scalar, explicit tags included, is text
 
 
+def _check_depth(file: str, text: str) -> None:
+    """Refuse over-deep nesting before composing: libyaml's composer recurses in C and a
+    few thousand ``[`` crash the interpreter instead of raising."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _problem(
+                    file,
+                    event.start_mark.line + 1 if event.start_mark else None,
+                    f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ระดับ ให้ตรวจการย่อหน้าและวงเล็บ [ ] {{ }}",
+                    "nesting too deep",
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def read_yaml(path: Path, display: str) -> YamlDoc:
     """Parse ``path``; raise :class:`YamlProblem` with a Thai message on failure."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _problem(
+            display,
+            None,
+            f"ไฟล์ใหญ่เกินไป ({size:,} ไบต์ เกินกำหนด {MAX_FILE_BYTES:,} ไบต์) ให้แยกข้อมูลเป็นหลายไฟล์ "
+            "หรือย้ายเนื้อหายาว ๆ ไปเป็นไฟล์แนบ (file:)",
+            "file too large",
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -231,6 +306,7 @@ def read_yaml(path: Path, display: str) -> YamlDoc:
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     try:
+        _check_depth(display, text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         raise _syntax_problem(display, exc, text) from None

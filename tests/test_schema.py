@@ -31,6 +31,8 @@ def schema_for(path: Path) -> str:
         return "catalog"
     if rel[0] == "organization.yml":
         return "organization"
+    if rel[0] == "privacy-allowlist.yml":
+        return "privacy-allowlist"
     if rel[-2] == "rounds":
         return "round"
     return rel[-1].removesuffix(".yml")

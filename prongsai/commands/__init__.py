@@ -13,4 +13,6 @@ COMMANDS: tuple[str, ...] = (
     "new_measure",
     "new_round",
     "new_disclosure",
+    "audit",
+    "links",
 )
