@@ -41,18 +41,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for page in _output.pages:
-        _refuse_collision(files, page.src)
-        files.append(File.generated(config, page.src, content=page.markdown))
-    for extra in _output.files:
-        _refuse_collision(files, extra.path)
-        files.append(File.generated(config, extra.path, content=extra.content))
+    # by destination: a hand-written 2568/report.md would take the URL of 2568/report/index.md
+    taken = {f.dest_uri: f.src_uri for f in files}
+    generated = [(p.src, p.markdown) for p in _output.pages] + [(f.path, f.content) for f in _output.files]
+    for src, content in generated:
+        file = File.generated(config, src, content=content)
+        if file.dest_uri in taken:
+            raise PluginError(
+                f"docs/{taken[file.dest_uri]} ซ้ำกับหน้าที่ระบบสร้างจากข้อมูล ให้ลบหรือเปลี่ยนชื่อไฟล์นี้ "
+                "(a hand-written file collides with a generated one)"
+            )
+        files.append(file)
     return files
-
-
-def _refuse_collision(files: Files, src: str) -> None:
-    if files.get_file_from_path(src) is not None:
-        raise PluginError(
-            f"docs/{src} ซ้ำกับหน้าที่ระบบสร้างจากข้อมูล ให้ลบหรือเปลี่ยนชื่อไฟล์นี้ "
-            "(a hand-written file collides with a generated one)"
-        )
