@@ -4,4 +4,4 @@ A module defines ``NAME``, ``HELP`` (Thai), ``DESCRIPTION`` (Thai), ``add_argume
 and ``run(args) -> int``. To add one, write the module and list it in ``COMMANDS``.
 """
 
-COMMANDS: tuple[str, ...] = ("validate",)
+COMMANDS: tuple[str, ...] = ("validate", "export_markdown")
