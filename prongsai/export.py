@@ -10,6 +10,7 @@ a contributor adds) next to the hand-written ``docs/`` and the theme overrides, 
 from __future__ import annotations
 
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,11 +158,10 @@ def export_markdown(config_file: Path, dest: Path) -> Output:
 
     custom_dir = (config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
     overrides = root / str(custom_dir) if custom_dir else None
-    _check_dest(dest, root)
+    _check_dest(dest, root, docs, root / str(options.get("data", "data")))
 
-    staged = dest.with_name(dest.name + ".partial")  # never half an export in dest
-    if staged.exists():
-        shutil.rmtree(staged)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))  # never half an export in dest
     try:
         if docs.is_dir():
             shutil.copytree(docs, staged / "docs")
@@ -211,7 +211,7 @@ def _dest(rel: str) -> str:
     return url_of(rel) + "index.html"
 
 
-def _check_dest(dest: Path, root: Path) -> None:
+def _check_dest(dest: Path, root: Path, docs: Path, data: Path) -> None:
     d, r = dest.resolve(), root.resolve()
     if d == r or r.is_relative_to(d):
         raise _error(
@@ -220,7 +220,7 @@ def _check_dest(dest: Path, root: Path) -> None:
             "โฟลเดอร์ปลายทางต้องไม่ใช่โฟลเดอร์โครงการ ให้ระบุโฟลเดอร์ใหม่ เช่น export/",
             "refusing to export over the project",
         )
-    if d.is_relative_to(r / "docs") or d.is_relative_to(r / "data"):
+    if d.is_relative_to(docs.resolve()) or d.is_relative_to(data.resolve()):
         raise _error(str(dest), None, "โฟลเดอร์ปลายทางต้องอยู่นอก docs/ และ data/", "export outside docs/ and data/")
     if dest.exists() and not (dest.is_dir() and (not any(dest.iterdir()) or (dest / MARKER).is_file())):
         raise _error(

@@ -28,6 +28,7 @@ from prongsai import load_site
 from prongsai.output import generate
 
 from .conftest import REPO
+from .conftest import build as build_in_process
 from .engines import PageView, differences, read_site
 
 # what the scripts export (scripts/_venv.sh): no end-of-life / MkDocs 2 banners in build logs
@@ -72,10 +73,12 @@ def builds(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequ
     b["zensical"] = Build("zensical (export)", export / "site", seconds, log)
     yield b
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
         pages = len(list(b["mkdocs"].site.rglob("index.html")))
         times = ", ".join(f"{x.engine} {x.seconds:.1f} s" for x in b.values())
-        reporter.write_line(f"\nbuild times of the example ({pages} pages): {times}")
+        with capture.global_and_fixture_disabled():  # to the terminal, not into a test's captured output
+            reporter.write_line(f"\nbuild times of the example ({pages} pages): {times}")
 
 
 @pytest.fixture(scope="module")
@@ -269,3 +272,21 @@ def test_a_broken_link_in_the_export_fails_a_strict_build(engine: str, mini: Pat
     assert done.returncode != 0
     log = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr)  # Zensical colours every character
     assert "nowhere.md" in log and "report/index.md" not in log  # the broken link is named, the good one is not
+
+
+def test_text_from_yaml_stays_escaped_on_zensical(mini: Path) -> None:
+    """Titles reach Zensical through the written-out nav and front matter: still text, never a tag."""
+    m = mini / "data/years/2568/measures.yml"
+    m.write_text(
+        m.read_text("utf-8").replace(
+            "title: ปรับปรุงระบบ E-Service", 'title: "ระบบ <img src=x onerror=alert(1)> E-Service & ภาษี"'
+        ),
+        "utf-8",
+    )
+    export = mini / "export"
+    _run(["prongsai", "export-markdown", str(export)], mini)
+    _run(["zensical", "build", "--strict"], export, alone=True)
+    reference = read_site(build_in_process(mini))
+    assert differences(reference, read_site(export / "site"), "zensical") == []
+    html = (export / "site/2568/measures/m02/index.html").read_text("utf-8")
+    assert "<img src=x" not in html and "ระบบ &lt;img src=x onerror=alert(1)&gt; E-Service &amp; ภาษี" in html

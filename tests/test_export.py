@@ -58,12 +58,18 @@ def test_the_export_never_overwrites_a_folder_it_did_not_write(mini: Path, tmp_p
     assert sorted(p.name for p in dest.iterdir()) == ["notes.txt"]
 
 
+def test_the_export_stays_out_of_the_sources(mini: Path) -> None:
+    result = _export(mini, mini / "docs/export")
+    assert result.returncode == 1 and "โฟลเดอร์ปลายทางต้องอยู่นอก docs/ และ data/" in result.stderr
+    assert not (mini / "docs/export").exists()
+
+
 def test_a_hand_written_page_cannot_shadow_a_generated_one(mini: Path, tmp_path: Path) -> None:
     write(mini, "docs/2568/report.md", "# mine\n")  # would take the URL 2568/report/
     result = _export(mini, tmp_path / "export")
     assert result.returncode == 1
     assert "docs/2568/report.md: ซ้ำกับหน้าที่ระบบสร้างจากข้อมูล" in result.stderr
-    assert not (tmp_path / "export").exists() and not (tmp_path / "export.partial").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini"]  # no export, no half-written leftovers
 
 
 def test_bad_data_is_reported_like_validate_and_nothing_is_written(mini: Path, tmp_path: Path) -> None:
