@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from prongsai import DataError, load_site
-from prongsai.output import Output, generate
+from prongsai.output import Output, engine_options, generate
 
 log = get_plugin_logger(__name__)
 
@@ -34,8 +34,7 @@ _fallback_date: str | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _output, _dates, _fallback_date
     root = Path(config.config_file_path).parent
-    options = {"docs_dir": config.docs_dir, **(config.extra.get("prongsai") or {})}
-    options.setdefault("site_url", config.site_url or "")
+    options = engine_options(config.extra.get("prongsai"), site_url=config.site_url, docs_dir=config.docs_dir)
     try:
         site = load_site(root / options.get("data", "data"), Path(config.docs_dir))
         _output = generate(site, options)
@@ -57,14 +56,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     in_nav = {src for node in _output.nav for src in node.sources()}
-    for page in _output.pages:
-        _refuse_collision(files, page.src)
+    # collisions by destination: a hand-written 2568/report.md would take the URL of 2568/report/index.md
+    taken = {f.dest_uri: f.src_uri for f in files}
+    pages = [(p.src, p.markdown, p.src in in_nav) for p in _output.pages]
+    for src, content, listed in pages + [(f.path, f.content, True) for f in _output.files]:
         # a generated page left out of the navigation on purpose (search results) is no omission
-        inclusion = InclusionLevel.UNDEFINED if page.src in in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
-    for extra in _output.files:
-        _refuse_collision(files, extra.path)
-        files.append(File.generated(config, extra.path, content=extra.content))
+        inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, src, content=content, inclusion=inclusion)
+        if file.dest_uri in taken:
+            raise PluginError(
+                f"docs/{taken[file.dest_uri]} ซ้ำกับหน้าที่ระบบสร้างจากข้อมูล ให้ลบหรือเปลี่ยนชื่อไฟล์นี้ "
+                "(a hand-written file collides with a generated one)"
+            )
+        files.append(file)
     return files
 
 
@@ -73,11 +77,3 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
     if date:
         page.update_date = date
     return page
-
-
-def _refuse_collision(files: Files, src: str) -> None:
-    if files.get_file_from_path(src) is not None:
-        raise PluginError(
-            f"docs/{src} ซ้ำกับหน้าที่ระบบสร้างจากข้อมูล ให้ลบหรือเปลี่ยนชื่อไฟล์นี้ "
-            "(a hand-written file collides with a generated one)"
-        )

@@ -1,7 +1,7 @@
 """The field reference of the editor guide, rendered from the JSON Schemas (never written twice).
 
 Published only when ``extra.prongsai.staff_guide`` names the folder of the staff section
-(``staff``): the page is ``<folder>/reference.md``, outside the citizens' navigation, like
+(``staff``): the page is ``<folder>/reference/index.md``, outside the citizens' navigation, like
 the hand-written guide pages beside it in ``docs/<folder>/`` (mkdocs.yml ``not_in_nav``).
 """
 
@@ -23,7 +23,7 @@ def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
     folder = options.get("staff_guide")
     if not folder:
         return
-    out.pages.append(Page(f"{folder}/reference.md", "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown()))
+    out.pages.append(Page(f"{folder}/reference/index.md", "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown()))
 
 
 def _cell(text: Any) -> str:

@@ -31,7 +31,7 @@ from .pages import NavNode, Renderer
 from .site import FiscalYear, Site
 from .types import Date, Percent, Score
 
-DICTIONARY_SRC = "open-data.md"
+DICTIONARY_SRC = "open-data/index.md"
 
 
 def measures_csv_path(fy: int) -> str:

@@ -38,6 +38,14 @@ CONTRIBUTORS: tuple[str, ...] = ("itas", "opendata", "guide", "search")
 modules of this package, each with ``contribute(site, out, options) -> None``."""
 
 
+def engine_options(extra: dict[str, Any] | None, *, site_url: str | None, docs_dir: str) -> dict[str, Any]:
+    """The options every engine passes to :func:`generate`: ``extra.prongsai`` of the
+    project's configuration, plus where the site is published and where its docs are."""
+    options: dict[str, Any] = {"docs_dir": docs_dir, **(extra or {})}
+    options.setdefault("site_url", site_url or "")
+    return options
+
+
 def generate(site: Site, options: dict[str, Any] | None = None) -> Output:
     """Pages, navigation, files and warnings for ``site``.
 

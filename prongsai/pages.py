@@ -87,6 +87,9 @@ def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
 
 
 # --- paths ---------------------------------------------------------------------------
+# Every page is an ``index.md`` in the folder of its URL, so the folder of the source and
+# of the URL are one: a relative link means the same to every engine (MkDocs reads links
+# in HTML from the page's URL, Zensical from the source file's folder).
 
 
 def year_src(fy: int) -> str:
@@ -98,7 +101,7 @@ def measures_doc_src(fy: int) -> str:
 
 
 def measure_src(fy: int, measure_id: str) -> str:
-    return f"{fy}/measures/{measure_id}.md"
+    return f"{fy}/measures/{measure_id}/index.md"
 
 
 def group_src(fy: FiscalYear, key: str) -> str:
@@ -106,15 +109,15 @@ def group_src(fy: FiscalYear, key: str) -> str:
 
 
 def report_src(fy: int) -> str:
-    return f"{fy}/report.md"
+    return f"{fy}/report/index.md"
 
 
 def assessment_src(fy: int) -> str:
-    return f"{fy}/assessment.md"
+    return f"{fy}/assessment/index.md"
 
 
 def limitations_src(fy: int) -> str:
-    return f"{fy}/limitations.md"
+    return f"{fy}/limitations/index.md"
 
 
 def oit_index_src(ita: int) -> str:
@@ -122,12 +125,12 @@ def oit_index_src(ita: int) -> str:
 
 
 def oit_item_src(ita: int, code: str) -> str:
-    return f"oit/{ita}/{code.lower()}.md"
+    return f"oit/{ita}/{code.lower()}/index.md"
 
 
 def itas_src(ita: int) -> str:
     """The ITAS answer sheet of an ITA year (added by prongsai.itas)."""
-    return f"itas/{ita}.md"
+    return f"itas/{ita}/index.md"
 
 
 class Paths:

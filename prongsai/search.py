@@ -37,7 +37,7 @@ from .pages import Page, Renderer
 from .site import Site
 
 INDEX_PATH = "search/th-index.json"
-PAGE_SRC = "search.md"
+PAGE_SRC = "search/index.md"
 
 # How much a word counts where it is found: the title first, then headings, then the text.
 TITLE, HEADING, BODY = 8.0, 3.0, 1.0

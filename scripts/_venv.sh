@@ -7,4 +7,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$1" -e . 2>&1 | grep -v "^WARNING: Location" || true
+# Material's end-of-life banner (NO_MKDOCS_2_WARNING) and ProperDocs' "switch to ProperDocs"
+# notice (DISABLE_MKDOCS_2_WARNING) say nothing an editor can act on; Zensical prints none.
 export NO_MKDOCS_2_WARNING=1
+export DISABLE_MKDOCS_2_WARNING=true

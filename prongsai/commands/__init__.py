@@ -15,4 +15,5 @@ COMMANDS: tuple[str, ...] = (
     "new_disclosure",
     "audit",
     "links",
+    "export_markdown",
 )
