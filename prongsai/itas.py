@@ -20,7 +20,6 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import quote, urljoin
@@ -102,17 +101,24 @@ def absolute(site_url: str, path: str) -> str:
     return urljoin(site_url if site_url.endswith("/") else site_url + "/", rel)
 
 
-def nav_titles(nav: list[NavNode], src: str) -> list[str] | None:
-    """Titles from the top of the navigation down to the page ``src``."""
+def nav_trails(nav: list[NavNode]) -> dict[str, list[str]]:
+    """For every page in the navigation, the titles from the top down to it (one pass)."""
+    trails: dict[str, list[str]] = {}
 
-    def walk(nodes: list[NavNode], trail: list[str]) -> Iterator[list[str]]:
+    def walk(nodes: list[NavNode], trail: list[str]) -> None:
         for node in nodes:
             here = [*trail, node.title]
-            if node.src == src:
-                yield here
-            yield from walk(node.children, here)
+            if node.src is not None:
+                trails.setdefault(node.src, here)
+            walk(node.children, here)
 
-    return next(walk(nav, []), None)
+    walk(nav, [])
+    return trails
+
+
+def nav_titles(nav: list[NavNode], src: str) -> list[str] | None:
+    """Titles from the top of the navigation down to the page ``src``."""
+    return nav_trails(nav).get(src)
 
 
 def _plain(text: str) -> str:
@@ -126,10 +132,11 @@ def answer_sheet(site: Site, ita_year: int, nav: list[NavNode], site_url: str) -
     answering = site.year_for_ita(ita_year)
     home = next((n.title for n in nav if n.src == "index.md"), "หน้าแรก")
     rows = []
+    trails = nav_trails(nav)
     for st in statuses:
         item = st.item
         src = oit_item_src(ita_year, item.code)
-        titles = nav_titles(nav, src) or [f"{item.code} {item.title}"]
+        titles = trails.get(src) or [f"{item.code} {item.title}"]
         where = f"{home} ({absolute(site_url, '')}) → " + " → ".join(titles)
         disclosure = answering.disclosure(item.code) if answering else None
         evidence: list[str] = []

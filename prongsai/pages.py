@@ -38,6 +38,7 @@ class Page:
     kind: str
     markdown: str
     updated: dt.date | None = None  # the newest date in the page's data (the sitemap's lastmod)
+    templated: bool = False  # made by Renderer.page: the Markdown subset prongsai.fastmd renders
 
     @property
     def url(self) -> str:
@@ -269,7 +270,7 @@ class Renderer:
         if kind in ("report", "itas") or (kind == "oit_item" and ctx.get("item") is not None and ctx["item"].role == "measures_report"):
             meta["hide"] = ["toc"]  # one wide table per section: give it the room
         front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
-        return Page(src, title, kind, f"---\n{front}\n---\n\n{body}", updated)
+        return Page(src, title, kind, f"---\n{front}\n---\n\n{body}", updated, templated=True)
 
 
 def build_pages(site: Site) -> tuple[list[Page], list[NavNode]]:
@@ -380,6 +381,7 @@ def _oit_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], Nav
         )
     ]
     node = NavNode(index_title, oit_index_src(ita))
+    subgroups: dict[str, NavNode] = {}
     for st in statuses:
         item = st.item
         related = [m for m in fy.measures if item.code in m.oit_items]
@@ -403,5 +405,11 @@ def _oit_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], Nav
                 updated=fy.last_updated(),
             )
         )
-        node.children.append(NavNode(f"{item.code} {item.title}", src))
+        # items sit under their sub-group, as on the OIT index: an item page then carries the
+        # few items of its group in the navigation, not every item of the year (page weight)
+        group = subgroups.get(item.subgroup)
+        if group is None:
+            group = subgroups[item.subgroup] = NavNode(item.subgroup)
+            node.children.append(group)
+        group.children.append(NavNode(f"{item.code} {item.title}", src))
     return pages, node

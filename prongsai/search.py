@@ -19,6 +19,7 @@ checks that both give the same words.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
@@ -63,13 +64,16 @@ def normalise(text: str) -> str:
 _newmm: Any = None
 
 
-def _segment_thai(run: str) -> list[str]:
+@functools.lru_cache(maxsize=200_000)
+def _segment_thai(run: str) -> tuple[str, ...]:
+    """newmm words of one run of Thai letters. Cached: a pure function of its text, and the
+    same text stands on several pages (a measure on its page, its issue, the report ...)."""
     global _newmm
     if _newmm is None:
         from pythainlp.tokenize import word_tokenize  # imported on first use: loading the dictionary takes a while
 
         _newmm = word_tokenize
-    return [w for w in _newmm(run, engine="newmm", keep_whitespace=False) if w.strip()]
+    return tuple(w for w in _newmm(run, engine="newmm", keep_whitespace=False) if w.strip())
 
 
 def tokens(text: str) -> list[str]:

@@ -136,7 +136,7 @@ def test_the_answer_sheet_lists_every_item_of_every_ita_year(example: Site, exam
     assert rows["O24"]["สถานะ"] == "ข้อมูลไม่ตรงปี"
     assert rows["O1"]["คำอธิบายเพิ่มเติม (ตำแหน่งของข้อมูล)"] == (
         "หน้าแรก (https://www.saithan.example/ita/) → ปีงบประมาณ พ.ศ. ๒๕๖๙ → "
-        "การเปิดเผยข้อมูลสาธารณะ (OIT) ITA ๒๕๖๙ → O1 โครงสร้าง หน้าที่และอำนาจ (หัวข้อ เอกสารและลิงก์)"
+        "การเปิดเผยข้อมูลสาธารณะ (OIT) ITA ๒๕๖๙ → ข้อมูลพื้นฐาน → O1 โครงสร้าง หน้าที่และอำนาจ (หัวข้อ เอกสารและลิงก์)"
     )
     assert rows["O25"]["URL เอกสารหลักฐาน"].splitlines()[0] == "https://www.saithan.example/ita/2569/measures/"
     assert rows["O26"]["URL เอกสารหลักฐาน"].splitlines()[0] == "https://www.saithan.example/ita/2568/report/"
