@@ -13,8 +13,10 @@ from ..thai import to_arabic_digits
 from ..types import _date, _year
 
 
-def add_data(p: argparse.ArgumentParser) -> None:
+def add_data(p: argparse.ArgumentParser, *, docs: bool = False) -> None:
     p.add_argument("--data", default="data", help="โฟลเดอร์ข้อมูล (ค่าเริ่มต้น: data)")
+    if docs:
+        p.add_argument("--docs", default="docs", help="โฟลเดอร์ docs/ ที่เก็บไฟล์แนบ (ค่าเริ่มต้น: docs)")
 
 
 def year_arg(text: str) -> int:
@@ -31,13 +33,20 @@ def date_arg(text: str):  # type: ignore[no-untyped-def]
         raise argparse.ArgumentTypeError(f"วันที่ '{text}' ไม่ถูกต้อง ให้เขียนแบบ 2568-03-31 หรือ 31 มีนาคม 2568") from None
 
 
-def load(data: str) -> Site | None:
-    """The validated site, or ``None`` after printing what to fix (commands never write over bad data)."""
+def load(data: str, docs: str | None = None, *, hint: str | None = None) -> Site | None:
+    """The validated site, or ``None`` after printing what to fix (commands never write over bad data).
+
+    ``docs``: the folder of attachments, checked when it exists.
+    """
+    docs_dir = Path(docs) if docs and Path(docs).is_dir() else None
     try:
-        return load_site(Path(data))
+        return load_site(Path(data), docs_dir)
     except DataError as exc:
         print(exc, file=sys.stderr)
-        print("\nแก้ข้อมูลให้ถูกต้องก่อน (python -m prongsai validate) แล้วสั่งอีกครั้ง (fix the data first)", file=sys.stderr)
+        print(
+            "\n" + (hint or "แก้ข้อมูลให้ถูกต้องก่อน (python -m prongsai validate) แล้วสั่งอีกครั้ง (fix the data first)"),
+            file=sys.stderr,
+        )
         return None
 
 

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 from ..audit import audit_all
-from ..errors import DataError
-from ..load import load_site
 from ..thai import digits
+from ._common import add_data, load
 
 NAME = "audit"
 HELP = "ตรวจว่าข้อมูลทุกรายการใน data/ ปรากฏบนเว็บไซต์ที่สร้างแล้ว"
@@ -20,8 +19,7 @@ DESCRIPTION = (
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", default="data", help="โฟลเดอร์ข้อมูล (ค่าเริ่มต้น: data)")
-    p.add_argument("--docs", default="docs", help="โฟลเดอร์ docs/ ที่เก็บไฟล์แนบ (ค่าเริ่มต้น: docs)")
+    add_data(p, docs=True)
     p.add_argument("--site", default="site", help="โฟลเดอร์เว็บไซต์ที่สร้างแล้ว (ค่าเริ่มต้น: site)")
 
 
@@ -33,11 +31,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    docs = Path(args.docs)
-    try:
-        site = load_site(Path(args.data), docs if docs.is_dir() else None)
-    except DataError as exc:
-        print(exc, file=sys.stderr)
+    site = load(args.data, args.docs)
+    if site is None:
         return 1
     missing = audit_all(site, site_dir)
     if missing:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..completeness import STATE_LABELS, assess_year, summary
-from ..errors import DataError
-from ..load import load_site
 from ..thai import digits, normalise_year, to_arabic_digits
+from ._common import add_data, load
 
 NAME = "itas"
 HELP = "รายงานความครบถ้วนของข้อ OIT สำหรับกรอกแบบ ITAS"
@@ -28,17 +26,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="จบด้วยรหัสผิดพลาด (1) ถ้ามีข้อที่จะไม่ได้คะแนน (สำหรับ CI)",
     )
-    p.add_argument("--data", default="data", help="โฟลเดอร์ข้อมูล (ค่าเริ่มต้น: data)")
-    p.add_argument("--docs", default="docs", help="โฟลเดอร์ docs/ ที่เก็บไฟล์แนบ (ค่าเริ่มต้น: docs)")
+    add_data(p, docs=True)
 
 
 def run(args: argparse.Namespace) -> int:
-    docs = Path(args.docs)
-    try:
-        site = load_site(Path(args.data), docs if docs.is_dir() else None)
-    except DataError as exc:
-        print(exc, file=sys.stderr)
-        print("\nแก้ไขข้อมูลตามรายการข้างบนก่อน แล้วเรียกคำสั่งนี้อีกครั้ง (fix the data first)", file=sys.stderr)
+    site = load(args.data, args.docs, hint="แก้ไขข้อมูลตามรายการข้างบนก่อน แล้วเรียกคำสั่งนี้อีกครั้ง (fix the data first)")
+    if site is None:
         return 1
     n = site.numerals
     if args.year:

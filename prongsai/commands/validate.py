@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-from ..errors import DataError
-from ..load import load_site
 from ..thai import digits
+from ._common import add_data, load
 
 NAME = "validate"
 HELP = "ตรวจข้อมูลทั้งหมดในโฟลเดอร์ data/"
@@ -16,17 +13,12 @@ DESCRIPTION = "ตรวจไฟล์ข้อมูลทุกไฟล์�
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", default="data", help="โฟลเดอร์ข้อมูล (ค่าเริ่มต้น: data)")
-    p.add_argument("--docs", default="docs", help="โฟลเดอร์ docs/ ที่เก็บไฟล์แนบ (ค่าเริ่มต้น: docs)")
+    add_data(p, docs=True)
 
 
 def run(args: argparse.Namespace) -> int:
-    docs = Path(args.docs)
-    try:
-        site = load_site(Path(args.data), docs if docs.is_dir() else None)
-    except DataError as exc:
-        print(exc, file=sys.stderr)
-        print("\nแก้ไขตามรายการข้างบนแล้วตรวจอีกครั้ง (fix the items above and run again)", file=sys.stderr)
+    site = load(args.data, args.docs, hint="แก้ไขตามรายการข้างบนแล้วตรวจอีกครั้ง (fix the items above and run again)")
+    if site is None:
         return 1
     n = site.numerals
     measures = sum(len(fy.measures) for fy in site.years.values())
