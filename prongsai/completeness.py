@@ -21,7 +21,7 @@ all read the same :class:`OitStatus`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from . import thai
 from .model import ROUND_KIND_LABELS, DisclosureDocument, OitItem, RoundFile
@@ -207,15 +207,20 @@ def _measures(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
                 f"ใน data/years/{fy.year}/measures.yml"
             )
         checks.append(ElementCheck(k, text, (title,), problem))
+    return _verdict(checks, base, n)
+
+
+def _verdict(checks: list[ElementCheck], base: dict[str, Any], n: thai.Numerals) -> OitStatus:
+    """Complete when every element is shown, otherwise incomplete with one reason per element."""
     missing = [c for c in checks if not c.ok]
     if missing:
         return OitStatus(
             state="incomplete",
             reasons=tuple(f"ขาดองค์ประกอบที่ {thai.digits(c.number, n)} {c.text}: {c.problem}" for c in missing),
             elements=tuple(checks),
-            **base,  # type: ignore[arg-type]
+            **base,
         )
-    return OitStatus(state="complete", elements=tuple(checks), **base)  # type: ignore[arg-type]
+    return OitStatus(state="complete", elements=tuple(checks), **base)
 
 
 # --- the report item: the progress rounds of the fiscal year it covers -----------------
@@ -266,12 +271,4 @@ def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
                     f"(data/years/{covered}/rounds/{last.id}.yml)"
                 )
         checks.append(ElementCheck(k, text, (shown,), problem))
-    missing = [c for c in checks if not c.ok]
-    if missing:
-        return OitStatus(
-            state="incomplete",
-            reasons=tuple(f"ขาดองค์ประกอบที่ {thai.digits(c.number, n)} {c.text}: {c.problem}" for c in missing),
-            elements=tuple(checks),
-            **base,  # type: ignore[arg-type]
-        )
-    return OitStatus(state="complete", elements=tuple(checks), **base)  # type: ignore[arg-type]
+    return _verdict(checks, base, n)

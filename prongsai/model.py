@@ -7,7 +7,9 @@ that editors' tools read and the field reference in the editor guide.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import typing
+
+from typing import Any, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
@@ -29,6 +31,17 @@ from .types import (
     choice_schema,
     fail,
 )
+
+
+def record_of(annotation: Any) -> type[BaseModel] | None:
+    """The record class inside a field's type (``list[X] | None`` and friends), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = record_of(arg)
+        if found:
+            return found
+    return None
 
 
 class Record(BaseModel):

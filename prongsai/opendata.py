@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import STATUS_LABELS, Measure, ProgressEntry, RoundFile
+from .model import STATUS_LABELS, Measure, ProgressEntry, RoundFile, record_of
 from .output import Output, StaticFile
 from .pages import NavNode, Renderer
 from .site import FiscalYear, Site
@@ -70,7 +70,7 @@ class Column:
         found = None
         for part in self.path:
             found = model.model_fields[part]
-            model = _record_of(found.annotation)
+            model = record_of(found.annotation)
         return found
 
     def description(self) -> str:
@@ -84,14 +84,6 @@ class Column:
         return _kind(self.field().annotation)
 
 
-def _record_of(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _record_of(arg)
-        if found:
-            return found
-    return None
 
 
 def _kind(annotation: Any) -> str:

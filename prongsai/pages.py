@@ -367,6 +367,7 @@ def _oit_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], Nav
     catalog = fy.catalog
     ita = catalog.ita_year
     statuses = [oit_status(site, catalog, i) for i in catalog.items]
+    updated = fy.last_updated()  # once for the year, not once per item page
     index_title = f"การเปิดเผยข้อมูลสาธารณะ (OIT) ITA {thai.digits(ita, r.n)}"
     pages = [
         r.page(
@@ -377,7 +378,7 @@ def _oit_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], Nav
             fy=fy,
             catalog=catalog,
             statuses=statuses,
-            updated=fy.last_updated(),
+            updated=updated,
         )
     ]
     node = NavNode(index_title, oit_index_src(ita))
@@ -402,7 +403,7 @@ def _oit_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], Nav
                 related=related,
                 source=source,
                 latest={m.id: source.latest_progress(m.id) for m in source.measures} if source else {},
-                updated=fy.last_updated(),
+                updated=updated,
             )
         )
         # items sit under their sub-group, as on the OIT index: an item page then carries the

@@ -20,6 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from . import schema
+from .model import record_of
 from .thai import BE_OFFSET
 
 SCHEMA_LINE = "# yaml-language-server: $schema={}"
@@ -63,7 +64,7 @@ def schema_line(path: Path, data_dir: Path, name: str) -> str:
 def describe(record: type[BaseModel], name: str) -> str:
     """The comment for a field: its Thai description (and the allowed values of an enum)."""
     info = record.model_fields[name]
-    inner = _record_of(info.annotation)
+    inner = record_of(info.annotation)
     text = info.description or (inner.__doc__ or "").strip() if inner else info.description or ""
     for key, typ, _, values in schema.VALUE_TYPES:
         if key in ("status", "round_kind") and _mentions(info.annotation, typ):
@@ -77,14 +78,6 @@ def _mentions(annotation: Any, typ: Any) -> bool:
     return any(_mentions(a, typ) for a in typing.get_args(annotation))
 
 
-def _record_of(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _record_of(arg)
-        if found:
-            return found
-    return None
 
 
 def commented(
@@ -99,7 +92,7 @@ def commented(
     out = CommentedMap()
     for n, (name, value) in enumerate(data.items()):
         info = record.model_fields[name]
-        sub = _record_of(info.annotation)
+        sub = record_of(info.annotation)
         text = describe(record, name) if comments else ""
         if isinstance(value, dict) and sub:
             value = commented(sub, value, column + 2, comments)

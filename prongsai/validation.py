@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
+from .model import record_of
 from .yamlio import Path_, YamlDoc, format_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -25,17 +25,10 @@ def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
         field = current.model_fields.get(str(part))
         if field is None:
             return None
-        current = _unwrap(field.annotation)
+        current = record_of(field.annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _unwrap(annotation: Any) -> Any:
-    """Find the record class inside ``list[X] | None`` and friends."""
-    for arg in typing.get_args(annotation) or ():
-        found = _unwrap(arg)
-        if isinstance(found, type) and issubclass(found, BaseModel):
-            return found
-    return annotation
 
 
 def _message(err: Any, model: type[BaseModel], loc: Path_) -> tuple[str, str]:

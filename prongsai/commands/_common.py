@@ -50,6 +50,15 @@ def load(data: str, docs: str | None = None, *, hint: str | None = None) -> Site
         return None
 
 
+def load_year(data: str, year: int | None) -> tuple[Site, FiscalYear] | None:
+    """The site and one of its fiscal years (default: the current one), or ``None`` after saying why."""
+    site = load(data)
+    if site is None:
+        return None
+    fy = pick_year(site, year)
+    return None if fy is None else (site, fy)
+
+
 def pick_year(site: Site, year: int | None) -> FiscalYear | None:
     fy = site.years.get(year) if year else site.current_year
     if fy is None:

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from .. import scaffold
 from ..model import Disclosure, DisclosuresFile, Document
 from ..types import OitCode
-from ._common import add_data, date_arg, fail, load, pick_year, year_arg
+from ._common import load_year, add_data, date_arg, fail, year_arg
 
 NAME = "new-disclosure"
 HELP = "เพิ่มเอกสารหรือลิงก์ของข้อ OIT ในไฟล์ disclosures.yml"
@@ -38,12 +38,10 @@ def run(args: argparse.Namespace) -> int:
         code = TypeAdapter(OitCode).validate_python(args.item)
     except ValidationError:
         return fail(f"รหัสข้อ OIT '{args.item}' ไม่ถูกต้อง ให้เขียนเช่น O1 หรือ O27")
-    site = load(args.data)
-    if site is None:
+    found = load_year(args.data, args.year)
+    if found is None:
         return 1
-    fy = pick_year(site, args.year)
-    if fy is None:
-        return 1
+    site, fy = found
     item = fy.catalog.item(code)
     if item is None:
         return fail(f"ไม่มีข้อ {code} ในรายการ OIT ของปี ITA {fy.ita_year} (มีข้อ O1 ถึง {fy.catalog.items[-1].code})")

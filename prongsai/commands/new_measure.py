@@ -10,7 +10,7 @@ from typing import Any
 from .. import scaffold
 from ..model import Measure, MeasuresFile
 from ..thai import FiscalYearSpan
-from ._common import add_data, fail, load, pick_year, year_arg
+from ._common import load_year, add_data, fail, year_arg
 
 NAME = "new-measure"
 HELP = "เพิ่มมาตรการใหม่ในไฟล์ measures.yml ของปีงบประมาณ"
@@ -37,12 +37,10 @@ def next_id(ids: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    site = load(args.data)
-    if site is None:
+    found = load_year(args.data, args.year)
+    if found is None:
         return 1
-    fy = pick_year(site, args.year)
-    if fy is None:
-        return 1
+    site, fy = found
     ids = [m.id for m in fy.measures]
     measure_id = args.id or next_id(ids)
     if measure_id in ids:

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..model import ROUND_KIND_LABELS, STATUS_LABELS, ProgressEntry, RoundFile, RoundKind
 from ..thai import FiscalYearSpan, format_date
-from ._common import add_data, date_arg, fail, load, pick_year, year_arg
+from ._common import load_year, add_data, date_arg, fail, year_arg
 
 NAME = "new-round"
 HELP = "สร้างรายงานผลรอบใหม่ (รอบ 6 เดือน 12 เดือน ...) ที่มีหัวข้อของทุกมาตรการในปี"
@@ -40,12 +40,10 @@ def run(args: argparse.Namespace) -> int:
         kind = _KIND.validate_python(args.kind)
     except ValidationError:
         return fail(f"ชนิดของรอบ '{args.kind}' ใช้ไม่ได้ ให้ใช้ six_month, twelve_month, quarter หรือ other")
-    site = load(args.data)
-    if site is None:
+    found = load_year(args.data, args.year)
+    if found is None:
         return 1
-    fy = pick_year(site, args.year)
-    if fy is None:
-        return 1
+    site, fy = found
     span = FiscalYearSpan(fy.year)
     start: dt.date = args.start or span.start
     end: dt.date | None = args.end or {"six_month": dt.date(span.end.year, 3, 31), "twelve_month": span.end}.get(kind)
