@@ -315,7 +315,8 @@ def serve_rebuild_seconds(config: Path, data: Path) -> float | None:
     """Start ``mkdocs serve``, touch one YAML file, read how long the rebuild took."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", "127.0.0.1:8917", "--no-livereload"],
+        # not --no-livereload: without live reload MkDocs 1.6 watches nothing and never rebuilds
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", "127.0.0.1:8917"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -24,7 +24,9 @@ from pydantic import BaseModel
 from . import thai
 from .model import ORG_TYPES, ROUND_KIND_LABELS, STATUS_LABELS
 from .pages import (
+    analysis_src,
     assessment_src,
+    group_src,
     limitations_src,
     measure_src,
     measures_doc_src,
@@ -162,7 +164,10 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
         base = f"data/years/{y}"
         check(f"{base}/year.yml", fy.info, [measures_doc_src(y), year_src(y), limitations_src(y)])
         if fy.assessment:
-            check(f"{base}/assessment.yml", fy.assessment, [assessment_src(y), measures_doc_src(y)])
+            # scores on the assessment page, the overview on the analysis page, each issue's
+            # analysis on the page (parts of the measures document, see pages.print_src)
+            groups = [group_src(fy, g.key) for g in fy.taxonomy.groups]
+            check(f"{base}/assessment.yml", fy.assessment, [assessment_src(y), analysis_src(y), *groups])
         for i, m in enumerate(fy.measures):
             src = measure_src(y, m.id)
             check(f"{base}/measures.yml", m, [src], f"measures[{i}]")
@@ -170,7 +175,8 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
                 if fy.units[unit].name not in pages.text(src):
                     missing.append(Missing(f"{base}/measures.yml", f"measures[{i}].responsible", fy.units[unit].name, src))
         for rnd in fy.rounds:
-            check(f"{base}/rounds/{rnd.id}", rnd, [report_src(y)])
+            # the round's own text on the report; each entry's on its measure's page (below)
+            check(f"{base}/rounds/{rnd.id}", rnd, [report_src(y), *(measure_src(y, e.measure) for e in rnd.entries)])
             title = rnd.title or thai.digits(ROUND_KIND_LABELS[rnd.kind], site.numerals)
             for e in rnd.entries:
                 check(f"{base}/rounds/{rnd.id}", e, [measure_src(y, e.measure)], f"entries[{e.measure}]")

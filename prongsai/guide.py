@@ -24,6 +24,10 @@ def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
     if not folder:
         return
     out.pages.append(Page(f"{folder}/reference/index.md", "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown()))
+    # one page per kind of file: the whole reference on one page weighed 80 KB (issue 6)
+    for file in ORDER:
+        doc = schema.build_schema(file)
+        out.pages.append(Page(f"{folder}/reference/{file}/index.md", _cell(doc["title"]), "staff", file_markdown(file)))
 
 
 def _cell(text: Any) -> str:
@@ -40,7 +44,7 @@ def _type(prop: dict[str, Any], file: str, defs: dict[str, Any]) -> str:
         target = defs[key]
         if target.get("type") == "object":
             return f"[{_cell(target.get('title', key))}](#{_anchor(file, key)})"
-        return f"[{_cell(target.get('title', key))}](#type-{key})"
+        return f"[{_cell(target.get('title', key))}](../index.md#type-{key})"
     if prop.get("type") == "array":
         return "รายการของ " + _type(prop.get("items", {}), file, defs)
     if "anyOf" in prop:
@@ -61,30 +65,48 @@ def _table(record: dict[str, Any], file: str, defs: dict[str, Any]) -> list[str]
     return rows
 
 
+def _value_types() -> dict[str, dict[str, Any]]:
+    value_types: dict[str, dict[str, Any]] = {}
+    for file in ORDER:
+        for key, sub in schema.build_schema(file)["$defs"].items():
+            if sub.get("type") != "object":
+                value_types.setdefault(key, sub)
+    return value_types
+
+
 def reference_markdown() -> str:
+    """The reference's first page: the kinds of data files (each on its page) and the value types."""
     lines = [
         FRONT + "# ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล",
         "",
-        "หน้านี้สร้างจากโครงสร้างข้อมูลของโปรแกรมโดยอัตโนมัติ (ชุดเดียวกับที่โปรแกรมแก้ไขไฟล์ใช้เติมคำและตรวจค่า) "
+        "หน้านี้และหน้าย่อยสร้างจากโครงสร้างข้อมูลของโปรแกรมโดยอัตโนมัติ (ชุดเดียวกับที่โปรแกรมแก้ไขไฟล์ใช้เติมคำและตรวจค่า) "
         "จึงตรงกับสิ่งที่ระบบตรวจเสมอ หัวข้อที่ไม่ได้ระบุว่า **ต้องมี** ละไว้ได้",
         "",
+        "## ไฟล์ข้อมูลแต่ละชนิด {#files}",
+        "",
     ]
-    value_types: dict[str, dict[str, Any]] = {}
     for file in ORDER:
         doc = schema.build_schema(file)
-        defs = doc["$defs"]
-        lines += [f"## {_cell(doc['title'])} {{#{file}}}", "", _cell(doc.get("description", "")), ""]
-        lines += _table(doc, file, defs)
-        lines.append("")
-        for key, sub in defs.items():
-            if sub.get("type") == "object":
-                lines += [f"### {_cell(sub.get('title', key))} {{#{_anchor(file, key)}}}", ""]
-                lines += [_cell(sub.get("description", "")), ""]
-                lines += _table(sub, file, defs)
-                lines.append("")
-            else:
-                value_types.setdefault(key, sub)
-    lines += ["## ชนิดของค่า {#types}", ""]
-    for key, sub in value_types.items():
+        lines.append(f"- [{_cell(doc['title'])}]({file}/index.md): {_cell(doc.get('description', ''))}")
+    lines += ["", "## ชนิดของค่า {#types}", ""]
+    for key, sub in _value_types().items():
         lines += [f"### {_cell(sub['title'])} {{#type-{key}}}", "", _cell(sub["description"]), ""]
+    return "\n".join(lines) + "\n"
+
+
+def file_markdown(file: str) -> str:
+    """The fields of one kind of data file, and of the records inside it."""
+    doc = schema.build_schema(file)
+    defs = doc["$defs"]
+    lines = [FRONT + f"# {_cell(doc['title'])}", "", _cell(doc.get("description", "")), ""]
+    lines += [f"## หัวข้อระดับบนสุดของไฟล์ {{#{file}}}", ""]
+    lines += _table(doc, file, defs)
+    lines.append("")
+    for key, sub in defs.items():
+        if sub.get("type") == "object":
+            lines += [f"## {_cell(sub.get('title', key))} {{#{_anchor(file, key)}}}", ""]
+            lines += [_cell(sub.get("description", "")), ""]
+            lines += _table(sub, file, defs)
+            lines.append("")
+    lines += ["[กลับไปที่ข้อมูลอ้างอิงทั้งหมด](../index.md)", ""]
     return "\n".join(lines) + "\n"

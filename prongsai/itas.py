@@ -28,7 +28,7 @@ from . import completeness, thai
 from .completeness import OitStatus
 from .errors import DataError, Problem
 from .output import Output, StaticFile
-from .pages import NavNode, Renderer, itas_src, measures_doc_src, oit_index_src, oit_item_src, report_src, url_of
+from .pages import NavNode, Renderer, itas_src, measures_doc_src, oit_index_src, oit_item_src, print_src, report_src, url_of
 from .site import Site
 
 GAP_LEVELS = ("info", "warn", "fail", "off")
@@ -142,10 +142,12 @@ def answer_sheet(site: Site, ita_year: int, nav: list[NavNode], site_url: str) -
         evidence: list[str] = []
         if item.role == "measures" and st.source_year and st.published:
             evidence.append(absolute(site_url, url_of(measures_doc_src(st.source_year.year))))
-            where += " (มาตรการฉบับเต็มอยู่ในหน้านี้)"
+            evidence.append(absolute(site_url, url_of(print_src(st.source_year.year, "measures"))))
+            where += " (หน้านี้แสดงคำนำ บทสรุปผู้บริหาร และสารบัญของมาตรการ ทุกส่วนเปิดได้จากสารบัญ และอ่านทั้งฉบับในหน้าเดียวได้ที่ลิงก์ อ่านหรือพิมพ์เอกสารทั้งฉบับในหน้าเดียว)"
         elif item.role == "measures_report" and st.source_year and st.published:
             evidence.append(absolute(site_url, url_of(report_src(st.source_year.year))))
-            where += " (รายงานผลฉบับเต็มอยู่ในหน้านี้)"
+            evidence.append(absolute(site_url, url_of(print_src(st.source_year.year, "report"))))
+            where += " (หน้านี้แสดงสถานะของทุกมาตรการในแต่ละรอบ รายละเอียดของแต่ละมาตรการเปิดได้จากตาราง และอ่านทั้งฉบับในหน้าเดียวได้ที่ลิงก์ อ่านหรือพิมพ์รายงานทั้งฉบับในหน้าเดียว)"
         elif st.documents:
             where += " (หัวข้อ เอกสารและลิงก์)"
         for d in disclosure.documents if disclosure else ():

@@ -27,6 +27,11 @@ from .site import Catalog, FiscalYear, Site
 from .text import TextRenderer, heading
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Pages that assemble a whole document from its parts in the browser (see print_src).
+PRINT_KINDS = ("measures_print", "report_print")
+# Fiscal years shown at the top of the navigation; older ones sit in one archive section,
+# so that every page does not carry a link per year of a growing archive (issue 6).
+RECENT_YEARS = 3
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,20 @@ def limitations_src(fy: int) -> str:
     return f"{fy}/limitations/index.md"
 
 
+def analysis_src(fy: int) -> str:
+    """Part 2 of the measures document: the overview of the analysis and its comparison table
+    (each issue's own analysis stands on the issue's page)."""
+    return f"{fy}/analysis/index.md"
+
+
+def print_src(fy: int, doc: str) -> str:
+    """The whole measures document (``doc="measures"``) or progress report (``"report"``) on one
+    page for reading straight through and printing: a table of contents whose parts the
+    browser fetches from their own pages (overrides/assets/prongsai-print.js), so that no
+    page carries a whole document (issue 6: every page under 40 KB of HTML)."""
+    return f"{fy}/print/{doc}/index.md"
+
+
 def oit_index_src(ita: int) -> str:
     return f"oit/{ita}/index.md"
 
@@ -144,6 +163,8 @@ class Paths:
     report = staticmethod(report_src)
     assessment = staticmethod(assessment_src)
     limitations = staticmethod(limitations_src)
+    analysis = staticmethod(analysis_src)
+    print = staticmethod(print_src)
     oit_index = staticmethod(oit_index_src)
     oit_item = staticmethod(oit_item_src)
     itas = staticmethod(itas_src)
@@ -267,8 +288,14 @@ class Renderer:
         if updated:
             meta["updated"] = thai.format_date(updated, self.n)
         body = self.env.get_template(template).render(link=self.link, title=title, **ctx)
-        if kind in ("report", "itas") or (kind == "oit_item" and ctx.get("item") is not None and ctx["item"].role == "measures_report"):
+        if kind in PRINT_KINDS or kind == "itas":
+            # a whole document or a wide sheet: all the width, and no navigation to carry
+            # on a page that is already the heaviest of its year (issue 6: 40 KB per page)
+            meta["hide"] = ["navigation", "toc"]
+        elif kind == "report" or (kind == "oit_item" and ctx.get("item") is not None and ctx["item"].role == "measures_report"):
             meta["hide"] = ["toc"]  # one wide table per section: give it the room
+        if kind in PRINT_KINDS:
+            meta["search"] = {"exclude": True}  # its parts are indexed on their own pages
         front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
         return Page(src, title, kind, f"---\n{front}\n---\n\n{body}", updated, templated=True)
 
@@ -291,10 +318,13 @@ def build_pages(site: Site) -> tuple[list[Page], list[NavNode]]:
             updated=max((d for fy in site.years.values() if (d := fy.last_updated())), default=None),
         )
     )
-    for fy in site.years_desc():
+    archive = NavNode("ปีงบประมาณก่อนหน้า")
+    for n, fy in enumerate(site.years_desc()):
         year_pages, year_nav = _year_pages(r, site, fy)
         pages += year_pages
-        nav.append(year_nav)
+        (nav if n < RECENT_YEARS else archive.children).append(year_nav)
+    if archive.children:
+        nav.append(archive)
     return pages, nav
 
 
@@ -308,19 +338,25 @@ def _year_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], Na
     updated = fy.last_updated()
     latest = {m.id: fy.latest_progress(m.id) for m in fy.measures}
     common: dict[str, Any] = {"fy": fy, "latest": latest, "updated": updated}
+    doc = measures_doc_src(y)
     pages = [
         r.page(year_src(y), r.fy_title(y), "year", "year.md.j2", **common, oit=_oit_summary(site, fy.ita_year)),
-        r.page(measures_doc_src(y), f"{r.measures_doc_title(fy)} {r.fy_title(y)}", "measures", "measures_doc.md.j2", **common),
+        r.page(doc, f"{r.measures_doc_title(fy)} {r.fy_title(y)}", "measures", "measures_doc.md.j2", **common),
         r.page(report_src(y), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)}", "report", "report.md.j2", **common),
         r.page(assessment_src(y), f"ผลการประเมิน ITA ที่นำมาวิเคราะห์ {r.fy_title(y)}", "assessment", "assessment.md.j2", **common),
         r.page(limitations_src(y), f"ข้อจำกัดของหน่วยงาน {r.fy_title(y)}", "limitations", "limitations.md.j2", **common),
+        r.page(print_src(y, "measures"), f"{r.measures_doc_title(fy)} {r.fy_title(y)} (ฉบับเต็ม)", "measures_print", "print_measures.md.j2", **common),
+        r.page(print_src(y, "report"), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)} (ฉบับเต็ม)", "report_print", "print_report.md.j2", **common),
     ]
     nav = NavNode(r.fy_title(y), year_src(y))
     nav.children += [
-        NavNode("มาตรการ (เอกสารฉบับเต็ม)", measures_doc_src(y)),
+        NavNode("มาตรการ (เอกสารฉบับเต็ม)", doc),
         NavNode("รายงานผลการดำเนินการ", report_src(y)),
         NavNode("ผลการประเมินที่นำมาวิเคราะห์", assessment_src(y)),
     ]
+    if fy.assessment:
+        pages.append(r.page(analysis_src(y), f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}", "analysis", "analysis.md.j2", **common))
+        nav.children.append(NavNode("การวิเคราะห์ผลการประเมิน", analysis_src(y)))
     for group in fy.taxonomy.groups:
         src = group_src(fy, group.key)
         measures = fy.measures_in(group.key)

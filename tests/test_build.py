@@ -81,12 +81,15 @@ def test_oit_item_pages_carry_the_documents_and_the_measures_documents(mini: Pat
     o1 = page(site, "oit/2568/o1")
     assert 'href="https://test.example/structure"' in o1
     assert "แผนผังโครงสร้างอยู่ในหน้านี้" in o1
-    o27 = page(site, "oit/2568/o27")  # the measures item shows this year's full measures document
-    assert "ส่วนที่ ๓ การนำผลการวิเคราะห์ไปสู่การปฏิบัติ" in o27
+    o27 = page(site, "oit/2568/o27")  # the measures item shows this year's measures document:
+    assert "ส่วนที่ ๓ การนำผลการวิเคราะห์ไปสู่การปฏิบัติ" in o27  # its contents, every part linked
     assert "เผยแพร่ขั้นตอนการให้บริการ" in o27
+    assert 'href="../../../2568/print/measures/"' in o27  # and the whole document on one page
     o28 = page(site, "oit/2568/o28")  # the report item of ITA 2568 covers fiscal year 2567
-    assert "ปรับปรุงคู่มือครบทุกกอง" in o28
     assert "ปีงบประมาณ พ.ศ. ๒๕๖๗" in o28
+    assert 'href="../../../2567/measures/m01/#round-r6"' in o28  # each measure's status, linked to its details
+    assert 'href="../../../2567/print/report/"' in o28
+    assert "ปรับปรุงคู่มือครบทุกกอง" in page(site, "2567/measures/m01")
 
 
 def test_navigation_is_grouped_by_year_then_issue(mini: Path) -> None:

@@ -22,6 +22,9 @@ PAGE_TYPES = {
     "measure": "2568/measures/m01/",
     "measures document": "2568/measures/",
     "report": "2568/report/",
+    "analysis": "2568/analysis/",
+    "measures document, whole (print edition)": "2568/print/measures/",
+    "report, whole (print edition)": "2568/print/report/",
     "OIT index": "oit/2568/",
     "OIT item": "oit/2568/o27/",
     "search results": "search/?q=ทรัพย์สิน",
@@ -37,6 +40,8 @@ def _open(browser: Any, base: str, path: str, **kwargs: Any) -> Any:
     assert response is not None and response.status == 200
     if path.startswith("search/"):
         page.locator("#ps-search-results li").first.wait_for()
+    if "/print/" in path:  # its parts are fetched and put together in the browser
+        page.wait_for_selector("html[data-ps-print=ready]")
     return page
 
 

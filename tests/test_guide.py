@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from prongsai import DataError, load_site, schema
-from prongsai.guide import reference_markdown
+from prongsai.guide import file_markdown
 
 from .conftest import REPO
 
@@ -43,19 +43,21 @@ def test_the_guide_is_published_for_staff_but_not_in_the_citizens_navigation(bui
 
 
 def test_the_field_reference_is_generated_from_the_schema(built: Path) -> None:
-    page = (built / "staff/reference/index.html").read_text("utf-8")
-    text = re.sub(r"<[^>]+>", "", page)
+    index = (built / "staff/reference/index.html").read_text("utf-8")
     for name in ("organization", "year", "measures", "round", "disclosures", "assessment"):
+        assert f'href="{name}/"' in index  # one page per kind of file, listed on the first
+        page = (built / f"staff/reference/{name}/index.html").read_text("utf-8")
+        text = re.sub(r"<[^>]+>", "", page)
         doc = schema.build_schema(name)
         for record in [doc, *(d for d in doc["$defs"].values() if d.get("type") == "object")]:
             for field, prop in record.get("properties", {}).items():
                 assert field in text, (name, field)
                 assert prop["description"] in text, (name, field)
-    assert "เขียนแบบ 2568-03-31 (ปี-เดือน-วัน)" in text  # the date type explained once
+    assert "เขียนแบบ 2568-03-31 (ปี-เดือน-วัน)" in re.sub(r"<[^>]+>", "", index)  # the date type explained once
     # never written twice: no hand-written page lists the fields
     for md in GUIDE.glob("*.md"):
         assert "| หัวข้อ | ต้องมี |" not in md.read_text("utf-8")
-    assert "| `percent` | - | [ตัวเลข 0–100](#type-score)" in reference_markdown()
+    assert "| `percent` | - | [ตัวเลข 0–100](../index.md#type-score)" in file_markdown("round")
 
 
 def _replace(rel: str, old: str, new: str) -> Callable[[Path], None]:

@@ -168,7 +168,7 @@ def test_urls_follow_site_url_even_under_a_sub_path(tmp_path: Path, site_url: st
     rows = _rows(site_dir, 2568)
     root = site_url.rstrip("/") + "/"
     assert rows[0]["URL หน้าข้อมูล"] == root + "oit/2568/o1/"
-    assert rows[2]["URL เอกสารหลักฐาน"] == root + "2567/report/"
+    assert rows[2]["URL เอกสารหลักฐาน"].splitlines() == [root + "2567/report/", root + "2567/print/report/"]
     for row in rows:
         rel = row["URL หน้าข้อมูล"][len(root) :]
         assert (site_dir / rel / "index.html").is_file()
