@@ -87,7 +87,7 @@ def test_oit_item_pages_carry_the_documents_and_the_measures_documents(mini: Pat
     assert 'href="../../../2568/print/measures/"' in o27  # and the whole document on one page
     o28 = page(site, "oit/2568/o28")  # the report item of ITA 2568 covers fiscal year 2567
     assert "ปีงบประมาณ พ.ศ. ๒๕๖๗" in o28
-    assert 'href="../../../2567/measures/m01/#round-r6"' in o28  # each measure's status, linked to its details
+    assert 'href="../../../2567/report/#status"' in o28  # every measure's status, on the report
     assert 'href="../../../2567/print/report/"' in o28
     assert "ปรับปรุงคู่มือครบทุกกอง" in page(site, "2567/measures/m01")
 
