@@ -22,12 +22,11 @@ class CrosswalkRow:
     notes: tuple[str, ...] = ()
 
 
-def _next_year(catalogs: dict[int, Catalog], year: int) -> int | None:
-    return next((y for y in sorted(catalogs) if catalogs[y].data.previous_year == year), None)
-
-
 def _successors(catalog: Catalog, codes: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(i.code for i in catalog.items if i.previous and set(i.previous.codes) & set(codes))
+    """Codes of ``catalog`` continuing any of ``codes``, in catalogue order (an index, not a scan:
+    every item page of every year asks, issue 6)."""
+    found = {c for code in codes for c in catalog.continuing.get(code, ())}
+    return tuple(i.code for i in catalog.items if i.code in found) if found else ()
 
 
 def crosswalk(catalogs: dict[int, Catalog], ita_year: int, code: str, numerals: thai.Numerals) -> list[CrosswalkRow]:
@@ -36,6 +35,10 @@ def crosswalk(catalogs: dict[int, Catalog], ita_year: int, code: str, numerals: 
     def y(year: int) -> str:
         return thai.digits(year, numerals)
 
+    following: dict[int, int] = {}  # ITA year -> the year whose catalogue names it as previous
+    for year_, catalog in sorted(catalogs.items(), reverse=True):
+        if catalog.data.previous_year is not None:
+            following[catalog.data.previous_year] = year_
     rows = [CrosswalkRow(ita_year, (code,), True)]
     # backwards: the codes each item continues from
     codes: tuple[str, ...] = (code,)
@@ -56,7 +59,7 @@ def crosswalk(catalogs: dict[int, Catalog], ita_year: int, code: str, numerals: 
     # forwards: the items that continue these codes
     codes = (code,)
     year = ita_year
-    while codes and (nxt := _next_year(catalogs, year)) is not None:
+    while codes and (nxt := following.get(year)) is not None:
         later = _successors(catalogs[nxt], codes)
         notes = []
         for c in later:

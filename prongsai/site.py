@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from .model import (
@@ -50,7 +51,20 @@ class Catalog:
         return tuple(self.data.items)
 
     def item(self, code: str) -> OitItem | None:
-        return next((i for i in self.data.items if i.code == code), None)
+        return self._by_code.get(code)
+
+    @functools.cached_property
+    def _by_code(self) -> dict[str, OitItem]:
+        return {i.code: i for i in self.data.items}
+
+    @functools.cached_property
+    def continuing(self) -> dict[str, tuple[str, ...]]:
+        """Per code of the previous ITA year, the codes of this catalogue that continue it."""
+        out: dict[str, list[str]] = {}
+        for i in self.data.items:
+            for prev in i.previous.codes if i.previous else ():
+                out.setdefault(prev, []).append(i.code)
+        return {k: tuple(v) for k, v in out.items()}
 
     def role_item(self, role: str) -> OitItem | None:
         return next((i for i in self.data.items if i.role == role), None)
