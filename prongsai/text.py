@@ -61,7 +61,7 @@ class TextRenderer:
 # Characters that mean something to Markdown (or to HTML) anywhere in a line, and the starts
 # of a line that make it a block (heading, quote, list, rule, table, numbered list).
 _MARKUP = re.compile(r"[\\`*_\[\]<>&]")
-_BLOCK_START = re.compile(r"[#>\-+*=|:~]|\d+[.)]")
+_BLOCK_START = re.compile(r"[#>\-+*=|:~]|\d+[.)](?: |$)")
 
 
 def _plain(text: str) -> bool:

@@ -250,7 +250,10 @@ def _refuse_tag(file: str, node: yaml.Node, path: Path_) -> None:
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    tag, value = node.tag, node.value
+    return _value(node.tag, node.value)
+
+
+def _value(tag: str, value: str) -> Any:
     if tag == "tag:yaml.org,2002:null":
         return None
     if tag == "tag:yaml.org,2002:bool":
@@ -343,15 +346,7 @@ def _plain_value(event: yaml.ScalarEvent) -> Any:
             if regexp.match(value):
                 tag = candidate
                 break
-    if tag == _STR:
-        return value
-    if tag == "tag:yaml.org,2002:null":
-        return None
-    if tag == "tag:yaml.org,2002:bool":
-        return value.lower() == "true"
-    if len(value) > MAX_NUMBER_DIGITS:
-        return value
-    return int(value) if tag == "tag:yaml.org,2002:int" else float(value)
+    return value if tag == _STR else _value(tag, value)
 
 
 def read_plain(text: str) -> tuple[Any, dict[Path_, int]] | None:
