@@ -9,6 +9,7 @@ what each template receives.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import posixpath
@@ -84,7 +85,9 @@ def url_of(src: str) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A pure function of two paths, asked ~10 times per page (posixpath.relpath is slow)."""
     here = url_of(from_src) or "."
     there = url_of(to_src) or "."
     rel = posixpath.relpath(there, here.rstrip("/") or ".")
