@@ -2,7 +2,8 @@
 
 Thai is written without spaces between words, so a search that splits on spaces (Material's
 lunr) finds nothing. Here every page's text is cut into words by PyThaiNLP's ``newmm``
-(dictionary maximal matching, offline) and published as one JSON file with, for each word,
+(dictionary maximal matching, offline; run by nlpO3, PyThaiNLP's Rust port of it, where it is
+installed) and published as one JSON file with, for each word,
 the pages that contain it and how (title, heading, body). The search page
 (``overrides/assets/prongsai-search.js``) cuts the query with the browser's own
 ``Intl.Segmenter('th')`` and then reconciles the two segmenters through the index's own
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 import functools
 import html
+import importlib.util
+import itertools
 import json
 import math
 import re
@@ -28,6 +31,7 @@ import re
 import yaml
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -45,7 +49,6 @@ TITLE, HEADING, BODY = 8.0, 3.0, 1.0
 SNIPPET_CHARS = 160
 
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
-_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")  # Thai letters and marks (digits are made Arabic first)
 _WORD = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*|[\u0e01-\u0e4e]+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")  # a word needs a consonant: drops ๆ, ฯ and stray marks
 
@@ -58,41 +61,100 @@ def normalise(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH.sub("", text).replace("\u0e4d\u0e32", "\u0e33").lower()
-    return thai.to_arabic_digits(text)
+    for thai_digit, arabic in _ARABIC_DIGITS:  # thai.to_arabic_digits, without str.translate's
+        if thai_digit in text:  # per-character lookups (a second on a ten-year archive)
+            text = text.replace(thai_digit, arabic)
+    return text
 
 
-_newmm: Any = None
+_ARABIC_DIGITS = tuple(zip(thai.THAI_DIGITS, "0123456789", strict=True))
+
+
+# The dictionary PyThaiNLP's newmm uses; nlpO3 (PyThaiNLP's Rust port of newmm) is given the
+# same file, so both cut Thai into the same words (tests/test_search_index_build.py compares them).
+_DICT_NAME = "prongsai-words_th"
+
+
+def _dictionary_file() -> Path | None:
+    """PyThaiNLP's ``corpus/words_th.txt``, found without importing PyThaiNLP (0.3 s)."""
+    spec = importlib.util.find_spec("pythainlp")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder, "corpus", "words_th.txt")
+        if path.is_file():
+            return path
+    return None
+
+
+def _nlpo3_segmenter() -> Callable[[str], list[str]] | None:
+    """nlpO3's newmm over PyThaiNLP's dictionary, or None where nlpO3 has no wheel."""
+    try:
+        import nlpo3
+    except ImportError:
+        return None
+    path = _dictionary_file()
+    if path is None:
+        return None
+    # a second load under the same name is refused ("already exists") and the first stays: fine
+    nlpo3.load_dict(str(path), _DICT_NAME)
+    try:
+        nlpo3.segment("ทดสอบ", _DICT_NAME)
+    except Exception:  # the dictionary did not load (RuntimeError: no such dictionary)
+        return None
+    return functools.partial(nlpo3.segment, dict_name=_DICT_NAME)
+
+
+def _pythainlp_segmenter() -> Callable[[str], list[str]]:
+    """PyThaiNLP's own newmm (pure Python, about ten times slower, 1 s to load its dictionary)."""
+    from pythainlp.tokenize import word_tokenize
+
+    return functools.partial(word_tokenize, engine="newmm", keep_whitespace=False)
+
+
+_newmm: Callable[[str], list[str]] | None = None
 
 
 @functools.lru_cache(maxsize=200_000)
 def _segment_thai(run: str) -> tuple[str, ...]:
-    """newmm words of one run of Thai letters. Cached: a pure function of its text, and the
-    same text stands on several pages (a measure on its page, its issue, the report ...)."""
+    """Words of one run of Thai letters that have a consonant (drops ``ๆ``, ``ฯ``, stray marks).
+    Cached: a pure function of its text, and the same text stands on several pages (a measure
+    on its page, its issue, the report ...)."""
     global _newmm
-    if _newmm is None:
-        from pythainlp.tokenize import word_tokenize  # imported on first use: loading the dictionary takes a while
+    if _newmm is None:  # chosen on first use: loading a dictionary takes a while
+        _newmm = _nlpo3_segmenter() or _pythainlp_segmenter()
+    return tuple(filter(_THAI_LETTER.search, _newmm(run)))  # a run has no white space
 
-        _newmm = word_tokenize
-    return tuple(w for w in _newmm(run, engine="newmm", keep_whitespace=False) if w.strip())
+
+@functools.lru_cache(maxsize=400_000)
+def _words_of(token: str) -> tuple[str, ...]:
+    """The index words of one :data:`_WORD` match: a Thai run cut by newmm, a code whole."""
+    if token[0] >= "\u0e01":  # a run of Thai letters (the other kind starts with a-z or 0-9)
+        return _segment_thai(token)
+    return (token,)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    """The words of a piece of text between two spaces: the same text recurs across pages."""
+    return tuple(itertools.chain.from_iterable(map(_words_of, _WORD.findall(normalise(chunk)))))
 
 
 def tokens(text: str) -> list[str]:
-    """Words of ``text`` (normalised): Latin/digit codes whole (``o27``, ``9.1``), Thai by newmm."""
-    out: list[str] = []
-    for m in _WORD.finditer(normalise(text)):
-        word = m.group(0)
-        if _THAI_RUN.fullmatch(word):
-            out += [w for w in _segment_thai(word) if _THAI_LETTER.search(w)]
-        else:
-            out.append(word)
-    return out
+    """Words of ``text`` (normalised): Latin/digit codes whole (``o27``, ``9.1``), Thai by newmm.
+
+    Cut at spaces first, which changes nothing (no word, sara am or composed character spans
+    a space) and lets the pieces be cached."""
+    return list(itertools.chain.from_iterable(map(_chunk_words, text.split(" "))))
 
 
 # --- the text of a page -----------------------------------------------------------------
 
 
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "caption"})
+_BLOCK_TAGS = frozenset({"p", "li", "td", "th", "br", "dt", "dd", "div", "tr"})
+
+
 class _Text(HTMLParser):
-    """Collects the text of a page's HTML blocks, headings apart."""
+    """Collects the text of a page's HTML blocks, headings apart (any HTML: see :func:`_plain_html_text`)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -101,17 +163,72 @@ class _Text(HTMLParser):
         self._in_heading = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in {"h2", "h3", "h4", "caption"}:
+        if tag in _HEADING_TAGS:
             self._in_heading += 1
-        elif tag in {"p", "li", "td", "th", "br", "dt", "dd", "div", "tr"}:
+        elif tag in _BLOCK_TAGS:
             self.body.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in {"h2", "h3", "h4", "caption"} and self._in_heading:
+        if tag in _HEADING_TAGS and self._in_heading:
             self._in_heading -= 1
 
     def handle_data(self, data: str) -> None:
         (self.headings if self._in_heading else self.body).append(data)
+
+
+# Tags as html.parser reads them, written plainly (as templates and nh3 write them): a start
+# tag with well-formed attributes (self-closing or not) or an end tag. Whitespace is ASCII, as
+# html.parser's; a quoted "<" is left to html.parser.
+_WS = "[\t\n\r\f ]"
+_ATTRS = rf"""(?:{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:{_WS}*={_WS}*(?:"[^"<]*"|'[^'<]*'|[^\t\n\r\f "'=<>`]+))?)*{_WS}*"""
+_ANY_TAG = re.compile(rf"<(?:[a-zA-Z][a-zA-Z0-9]*{_ATTRS}/?|/[a-zA-Z][a-zA-Z0-9]*{_WS}*)>")
+_HEADING_TAG = re.compile(rf"<(?:(h2|h3|h4|caption){_ATTRS}(/?)|/(h2|h3|h4|caption){_WS}*)>", re.I)
+_BLOCK_START = re.compile(rf"<(?:p|li|td|th|br|dt|dd|div|tr){_ATTRS}/?>", re.I)
+# elements whose content html.parser (in some Python version) reads as raw text
+_RAW_TEXT_START = re.compile(r"<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)[\t\n\r\f />]", re.I)
+
+
+def _plain_html_text(text: str) -> tuple[list[str], list[str]] | None:
+    """What :class:`_Text` collects (headings, body pieces), read with regular expressions:
+    html.parser costs a Python call per tag, four seconds on a ten-year archive. None when the
+    text has anything but plain tags (a comment, a stray ``<``, ``<script>``, a NUL): html.parser
+    reads those pages."""
+    if "\0" in text or _RAW_TEXT_START.search(text):
+        return None
+    headings: list[str] = []
+    body: list[str] = []
+    tags = 0  # every "<" must open a plain tag
+
+    def region(part: str, in_heading: int) -> None:
+        nonlocal tags
+        if in_heading:  # each piece of text a heading of its own, as html.parser hands them
+            pieces = _ANY_TAG.split(part)
+            tags += len(pieces) - 1
+            headings.extend(html.unescape(t) for t in pieces if t)
+            body.append(" " * len(_BLOCK_START.findall(part)))
+            return
+        part, blocks = _BLOCK_START.subn(" ", part)
+        part, others = _ANY_TAG.subn("\0", part)
+        tags += blocks + others
+        if "&" in part:  # a NUL ends a character reference as a tag does (html.unescape's rules)
+            part = html.unescape(part)
+        body.append(part.replace("\0", ""))
+
+    in_heading = 0
+    pos = 0
+    for m in _HEADING_TAG.finditer(text):
+        region(text[pos : m.start()], in_heading)
+        start, closed, _end = m.groups()
+        if start:
+            in_heading += 1
+            if closed:  # <h2/>: a start and an end, as html.parser reads it
+                in_heading -= 1
+        elif in_heading:
+            in_heading -= 1
+        pos = m.end()
+        tags += 1
+    region(text[pos:], in_heading)
+    return (headings, body) if tags == text.count("<") else None
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -130,13 +247,20 @@ def page_text(markdown: str) -> tuple[list[str], str]:
             headings.append(html.unescape(_MD_MARKS.sub(r"\1", m.group(2))))
         return "\n"
 
-    body_md = _MD_HEADING.sub(heading, body_md)
-    body_md = _MD_MARKS.sub(r"\1", _MD_LINK_TARGET.sub("]", body_md))
-    parser = _Text()
-    parser.feed(body_md)
-    parser.close()
-    headings += parser.headings
-    body = re.sub(r"\s+", " ", "".join(parser.body)).strip()
+    body_md = _MD_LINK_TARGET.sub("]", _MD_HEADING.sub(heading, body_md))
+    if "\\" in body_md:
+        body_md = _MD_MARKS.sub(r"\1", body_md)
+    else:  # the same without backslash escapes, in a tenth of the time
+        for mark in "*_`[]":
+            body_md = body_md.replace(mark, "")
+    plain = _plain_html_text(body_md)
+    if plain is None:
+        parser = _Text()
+        parser.feed(body_md)
+        parser.close()
+        plain = parser.headings, parser.body
+    headings += plain[0]
+    body = " ".join("".join(plain[1]).split())  # runs of white space as one space, none at the ends
     return headings, body
 
 
@@ -199,8 +323,13 @@ def excluded(markdown: str) -> bool:
     m = _FRONT_MATTER.match(markdown)
     if not m:
         return False
+    front = m.group(0)
+    if "search" not in front and "\\" not in front:
+        # YAML has no other way to spell the key (generated pages' front matter never has it):
+        # no need to parse, which cost more than a second on a ten-year archive
+        return False
     try:
-        meta = yaml.safe_load(m.group(0).strip().strip("-"))
+        meta = yaml.safe_load(front.strip().strip("-"))
     except yaml.YAMLError:
         return False
     search = meta.get("search") if isinstance(meta, dict) else None
