@@ -7,6 +7,7 @@ the hand-written guide pages beside it in ``docs/<folder>/`` (mkdocs.yml ``not_i
 
 from __future__ import annotations
 
+import functools
 import html
 from typing import Any
 
@@ -17,6 +18,8 @@ from .site import Site
 
 ORDER = ["organization", "year", "measures", "round", "disclosures", "assessment"]
 FRONT = "---\nsearch:\n  exclude: true\n---\n\n"
+# read-only here, asked several times per file: generate each schema once per process
+_schema = functools.cache(schema.build_schema)
 
 
 def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
@@ -26,7 +29,7 @@ def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
     out.pages.append(Page(f"{folder}/reference/index.md", "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown()))
     # one page per kind of file: the whole reference on one page weighed 80 KB (issue 6)
     for file in ORDER:
-        doc = schema.build_schema(file)
+        doc = _schema(file)
         out.pages.append(Page(f"{folder}/reference/{file}/index.md", _cell(doc["title"]), "staff", file_markdown(file)))
 
 
@@ -68,7 +71,7 @@ def _table(record: dict[str, Any], file: str, defs: dict[str, Any]) -> list[str]
 def _value_types() -> dict[str, dict[str, Any]]:
     value_types: dict[str, dict[str, Any]] = {}
     for file in ORDER:
-        for key, sub in schema.build_schema(file)["$defs"].items():
+        for key, sub in _schema(file)["$defs"].items():
             if sub.get("type") != "object":
                 value_types.setdefault(key, sub)
     return value_types
@@ -86,7 +89,7 @@ def reference_markdown() -> str:
         "",
     ]
     for file in ORDER:
-        doc = schema.build_schema(file)
+        doc = _schema(file)
         lines.append(f"- [{_cell(doc['title'])}]({file}/index.md): {_cell(doc.get('description', ''))}")
     lines += ["", "## ชนิดของค่า {#types}", ""]
     for key, sub in _value_types().items():
@@ -96,7 +99,7 @@ def reference_markdown() -> str:
 
 def file_markdown(file: str) -> str:
     """The fields of one kind of data file, and of the records inside it."""
-    doc = schema.build_schema(file)
+    doc = _schema(file)
     defs = doc["$defs"]
     lines = [FRONT + f"# {_cell(doc['title'])}", "", _cell(doc.get("description", "")), ""]
     lines += [f"## หัวข้อระดับบนสุดของไฟล์ {{#{file}}}", ""]
