@@ -9,8 +9,10 @@ the text of ``<pre>``, ``<textarea>``, ``<script>``, ``<style>`` (and the old ``
 to ``white-space: pre-wrap``. Those are left byte for byte, as is the inside of tags
 (attribute values keep their line breaks).
 
-Plain Python over a string, no parser: what it cannot read as a tag it leaves as it is, so
-malformed input only means less is collapsed, never that kept whitespace is touched.
+Plain Python over a string, no parser, for HTML as MkDocs, Material and the sanitizer write
+it: what it cannot read as a tag it leaves as it is, so malformed input mostly means less
+is collapsed. One thing it does not follow the browser in: a raw "<" followed by a letter
+inside a tag or an attribute value (``title="</pre>"``) is read as a tag there.
 """
 
 from __future__ import annotations
@@ -22,23 +24,29 @@ _WS = "\t\n\f\r "
 # so that only text is collapsed. A stray quote makes it run on: less is collapsed, no harm.
 _TAG = re.compile(r"""(<[A-Za-z/][^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+>)""")
 # A run of whitespace holding a line break (written to start with a character class, which
-# the regular expression engine finds fast).
+# the regular expression engine finds fast); the same runs as the two below together, which
+# are faster on text that is mostly indentation (a literal first, and mostly no second).
 _RUN = re.compile(r"[\t\n\f\r ](?:(?<=\n)[\t\n\f\r ]*|[\t\f\r ]*\n[\t\n\f\r ]*)")
+_AFTER_BREAK = re.compile(r"\n[\t\n\f\r ]+")
+_BEFORE_BREAK = re.compile(r"[\t\f\r ]+\n")
 _SEP = "\x00"  # joins the text between tags: no run of whitespace spans it
-# Whether a tag may hold a line break: one before the tag's first ">", or a quoted value
-# holding a ">" (which could hide one). Mostly not: then the runs are all in text.
-_BREAK_IN_TAG = re.compile(r"""<[A-Za-z/][^>\n]*+\n|=[\t\n\f\r ]*+(?:"[^">]*+>|'[^'>]*+>)""")
+# A tag that may hold a line break: one outside quotes, or in a quoted value (the quote
+# that opens it is matched, as is any stray quote). Mostly none: then all runs are text.
+_BREAK_IN_TAG = re.compile(r"""<[A-Za-z/][^>"'\n]*+(?:(?:"[^"\n]*+"|'[^'\n]*+')[^>"'\n]*+)*+[\n"']""")
 # Elements whose whitespace is kept: raw text ones run to their end tag whatever they hold,
 # the others can nest (a <code> inside a <pre>).
 _RAW = frozenset({"script", "style", "textarea", "xmp", "plaintext"})
 _KEEP = frozenset({"pre", "listing", "code", "kbd"}) | _RAW
-_KEPT = re.compile(rf"<!--.*?-->|<(/?)({'|'.join(sorted(_KEEP))})(?=[{_WS}/>])", re.I | re.S)
+_KEPT = re.compile(rf"<(?:!--.*?-->|(/?)({'|'.join(sorted(_KEEP))})(?=[{_WS}/>]))", re.I | re.S)
 
 
 def _collapse_text(html: str) -> str:
     """Collapse the runs in the text of ``html``, leaving its tags as they are."""
     if not _BREAK_IN_TAG.search(html):
-        return _RUN.sub("\n", html)
+        html = _AFTER_BREAK.sub("\n", html)
+        if " \n" in html or "\t\n" in html or "\r\n" in html or "\f\n" in html:
+            html = _BEFORE_BREAK.sub("\n", html)
+        return html
     parts = _TAG.split(html)  # text, tag, text, tag, ..., text
     if _SEP in html:
         parts[0::2] = [_RUN.sub("\n", text) for text in parts[0::2]]

@@ -20,6 +20,8 @@ _RUN = re.compile(r"[ \t\n\r\f]+")
 
 
 class _Dom(HTMLParser):
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "textarea", "xmp")  # as a browser: their text holds no tags
+
     def __init__(self, strip_edges: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.events: list[Event] = []
