@@ -9,15 +9,19 @@ from __future__ import annotations
 import html
 import os
 from pathlib import Path
+from typing import Any
 
+import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import normalize_url
 
-from prongsai import DataError, fastmd, load_site
+from prongsai import DataError, fastmd, load_site, navhtml, whitespace
 from prongsai.output import Output, engine_options, generate
 
 log = get_plugin_logger(__name__)
@@ -78,6 +82,38 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """The primary navigation rendered in Python (prongsai.navhtml) instead of Material's
+    recursive macros: overrides/partials/nav.html calls ``prongsai_nav`` when it is defined."""
+    features = list(config.theme.get("features") or [])
+    if not navhtml.supports(features):
+        return env  # tabs, sections or expand: Material's own macros render the navigation
+    status = config.extra.get("status") or {}
+
+    @jinja2.pass_context
+    def prongsai_nav(context: jinja2.runtime.Context, items: Any, toc_title: str) -> Markup:
+        page = context.get("page")
+        base = context.get("base_url", "")
+
+        def icon(name: str) -> str:  # Material's {% include ".icons/" ~ icon ~ ".svg" %}
+            return env.get_template(f".icons/{name}.svg").render(context.get_all())
+
+        return Markup(
+            navhtml.render(
+                items,
+                page,
+                url=lambda u: normalize_url(u, page=page, base=base),
+                toc_title=toc_title,
+                features=features,
+                status=status,
+                icon=icon,
+            )
+        )
+
+    env.globals["prongsai_nav"] = prongsai_nav
+    return env
+
+
 def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
     date = _dates.get(page.file.src_uri) or _fallback_date
     if date:
@@ -103,3 +139,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     page.toc = get_toc(tokens)  # type: ignore[arg-type]
     page.present_anchor_ids = fastmd.anchor_ids(content)  # so links into this page are checked
     return content
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """The theme's indentation out of every page (prongsai.whitespace), with no change a reader sees."""
+    return whitespace.collapse(output)
