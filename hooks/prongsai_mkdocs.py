@@ -7,7 +7,9 @@ the ``prongsai`` package, which imports nothing from MkDocs.
 from __future__ import annotations
 
 import html
+import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +41,30 @@ _generated: set[str] = set()
 _rendered: dict[str, tuple[str, list[dict]]] = {}
 
 
+# Where the hook's time goes, for benchmarks/build_archive.py: written as JSON to the file
+# named by PRONGSAI_BUILD_TIMES at the end of a build (nothing is written without it).
+_times: dict[str, float] = {}
+
+
+def _timed(name: str) -> Any:
+    def wrap(fn: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                _times[name] = _times.get(name, 0.0) + time.perf_counter() - start
+
+        run.__name__, run.__doc__ = fn.__name__, fn.__doc__
+        return run
+
+    return wrap
+
+
+@_timed("load_validate_generate")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _output, _dates, _fallback_date, _generated
+    _times.clear()
     root = Path(config.config_file_path).parent
     options = engine_options(config.extra.get("prongsai"), site_url=config.site_url, docs_dir=config.docs_dir)
     try:
@@ -91,6 +115,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     status = config.extra.get("status") or {}
 
     @jinja2.pass_context
+    @_timed("page_hooks")
     def prongsai_nav(context: jinja2.runtime.Context, items: Any, toc_title: str) -> Markup:
         page = context.get("page")
         base = context.get("base_url", "")
@@ -121,6 +146,7 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+@_timed("page_hooks")
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Generated pages skip Python-Markdown: their fixed subset (headings and HTML blocks)
     is rendered by prongsai.fastmd, to the same HTML, in a fraction of the time."""
@@ -131,6 +157,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return ""
 
 
+@_timed("page_hooks")
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     found = _rendered.pop(page.file.src_uri, None)
     if found is None:
@@ -141,6 +168,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return content
 
 
+@_timed("page_hooks")
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """The theme's indentation out of every page (prongsai.whitespace), with no change a reader sees."""
     return whitespace.collapse(output)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    target = os.environ.get("PRONGSAI_BUILD_TIMES")
+    if target:
+        Path(target).write_text(json.dumps(_times), "utf-8")

@@ -295,7 +295,7 @@ class Renderer:
             # a whole document or a wide sheet: all the width, and no navigation to carry
             # on a page that is already the heaviest of its year (issue 6: 40 KB per page)
             meta["hide"] = ["navigation", "toc"]
-        elif kind == "report" or (kind == "oit_item" and ctx.get("item") is not None and ctx["item"].role == "measures_report"):
+        elif kind in ("report", "oit_index") or (kind == "oit_item" and ctx.get("item") is not None and ctx["item"].role == "measures_report"):
             meta["hide"] = ["toc"]  # one wide table per section: give it the room
         if kind in PRINT_KINDS:
             meta["search"] = {"exclude": True}  # its parts are indexed on their own pages
@@ -352,14 +352,14 @@ def _year_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], Na
         r.page(print_src(y, "report"), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)} (ฉบับเต็ม)", "report_print", "print_report.md.j2", **common),
     ]
     nav = NavNode(r.fy_title(y), year_src(y))
-    nav.children += [
-        NavNode("มาตรการ (เอกสารฉบับเต็ม)", doc),
-        NavNode("รายงานผลการดำเนินการ", report_src(y)),
-        NavNode("ผลการประเมินที่นำมาวิเคราะห์", assessment_src(y)),
-    ]
+    # the measures document's own parts sit under it: one entry of the year's navigation
+    # instead of four on every other page of the year (page weight, issue 6)
+    doc_nav = NavNode("มาตรการ (เอกสารฉบับเต็ม)", doc, [NavNode("ผลการประเมินที่นำมาวิเคราะห์", assessment_src(y))])
+    nav.children += [doc_nav, NavNode("รายงานผลการดำเนินการ", report_src(y))]
     if fy.assessment:
         pages.append(r.page(analysis_src(y), f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}", "analysis", "analysis.md.j2", **common))
-        nav.children.append(NavNode("การวิเคราะห์ผลการประเมิน", analysis_src(y)))
+        doc_nav.children.append(NavNode("การวิเคราะห์ผลการประเมิน", analysis_src(y)))
+    doc_nav.children.append(NavNode("ข้อจำกัดของหน่วยงาน", limitations_src(y)))
     for group in fy.taxonomy.groups:
         src = group_src(fy, group.key)
         measures = fy.measures_in(group.key)
@@ -371,7 +371,6 @@ def _year_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], Na
             pages.append(_measure_page(r, fy, m, common))
             node.children.append(NavNode(m.title, measure_src(y, m.id)))
         nav.children.append(node)
-    nav.children.append(NavNode("ข้อจำกัดของหน่วยงาน", limitations_src(y)))
     oit_pages, oit_nav = _oit_pages(r, site, fy)
     pages += oit_pages
     nav.children.append(oit_nav)

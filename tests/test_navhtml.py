@@ -316,7 +316,7 @@ def test_the_drawer_works_on_a_phone_as_materials(
     context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
-        for url in ("2568/measures/", "2568/report/"):
+        for url in ("2568/assessment/", "2568/report/"):  # pages with a contents list
             steps = _drawer_steps(page, ours + url)
             page.screenshot(path=str(tmp_path / f"{url.strip('/').replace('/', '-')}-drawer.png"))
             assert steps == _drawer_steps(page, theirs + url), url
