@@ -33,6 +33,7 @@ PRINT_KINDS = ("measures_print", "report_print")
 # Fiscal years shown at the top of the navigation; older ones sit in one archive section,
 # so that every page does not carry a link per year of a growing archive (issue 6).
 RECENT_YEARS = 3
+ARCHIVE_BLOCK = 5
 
 
 @dataclass(frozen=True)
@@ -322,10 +323,27 @@ def build_pages(site: Site) -> tuple[list[Page], list[NavNode]]:
         )
     )
     archive = NavNode("ปีงบประมาณก่อนหน้า")
+    blocks: dict[int, NavNode] = {}
     for n, fy in enumerate(site.years_desc()):
         year_pages, year_nav = _year_pages(r, site, fy)
         pages += year_pages
-        (nav if n < RECENT_YEARS else archive.children).append(year_nav)
+        if n < RECENT_YEARS:
+            nav.append(year_nav)
+            continue
+        # older years by fixed five-year blocks (2560-2564, 2565-2569 ...): a year always
+        # lands in the same block, and a page of an old year lists a few blocks and the
+        # years of its own, not every year of a growing archive (issue 6)
+        start = fy.year - fy.year % ARCHIVE_BLOCK
+        if start not in blocks:
+            blocks[start] = NavNode("")
+            archive.children.append(blocks[start])
+        block = blocks[start]
+        block.children.append(year_nav)
+        # titled by the years it holds (years come newest first): พ.ศ. ๒๕๖๐–๒๕๖๔
+        newest = int(block.children[0].src.split("/")[0]) if block.children[0].src else fy.year
+        block.title = f"ปีงบประมาณ พ.ศ. {thai.digits(fy.year, r.n)}" + (f"–{thai.digits(newest, r.n)}" if newest != fy.year else "")
+    if len(archive.children) == 1:
+        archive.children = archive.children[0].children  # one block: the years themselves
     if archive.children:
         nav.append(archive)
     return pages, nav
