@@ -21,7 +21,7 @@ file. The last line is the summary:
     BENCH ratio=... growth=... overhead_pct=... peak_mb=... max_page_kb=... first_view_kb=...
 
 Figures are wall-clock seconds on the machine it runs on; each build runs in a fresh
-Python process.
+Python process, twice (``--repeat``), and the faster run counts.
 """
 
 from __future__ import annotations
@@ -220,6 +220,14 @@ print(json.dumps({"seconds": time.perf_counter() - t, "peak_mb": resource.getrus
 """
 
 
+def _best_build(config: Path, site: Path, repeat: int) -> dict[str, Any]:
+    """The fastest of ``repeat`` builds (wall-clock figures on a shared machine are noisy: the
+    minimum is the least disturbed run), with the highest peak memory of them."""
+    runs = [_run_build(config, site) for _ in range(max(1, repeat))]
+    best = min(runs, key=lambda r: r["seconds"])
+    return {**best, "peak_mb": max(r["peak_mb"] for r in runs), "runs": [r["seconds"] for r in runs]}
+
+
 def _run_build(config: Path, site: Path) -> dict[str, Any]:
     """One build in a fresh Python process: its time, peak memory and, for a build with the
     hook, the hook's own account of where its time went (hooks/prongsai_mkdocs.py writes it
@@ -367,6 +375,7 @@ def main() -> None:
     ap.add_argument("--years", type=int, nargs="+", default=[5, 10, 20])
     ap.add_argument("--keep", type=Path, help="keep the synthetic projects in this folder")
     ap.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild measurement")
+    ap.add_argument("--repeat", type=int, default=2, help="builds per size; the fastest counts (default 2)")
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="prongsai-bench-")) if args.keep is None else args.keep
     root.mkdir(parents=True, exist_ok=True)
@@ -380,7 +389,7 @@ def main() -> None:
         data.mkdir(parents=True)
         synth(data, n)
         gen, pages = generation_seconds(data)
-        built = _run_build(prongsai_project(work, data), work / "site")
+        built = _best_build(prongsai_project(work, data), work / "site", args.repeat)
         hook = built.get("hook") or {}
         # load + validate + generate as the build itself timed it (on_config), else as timed here
         r: dict[str, Any] = {"pages": pages, "build": built["seconds"], "peak_mb": built["peak_mb"], "generate": hook.get("load_validate_generate", gen)}
@@ -389,14 +398,14 @@ def main() -> None:
         r["search_kb"] = search_index_bytes(work / "site") / 1024
         r["first_view_kb"] = first_view_gzip(work / "site") / 1024
         if n == 10 or len(args.years) == 1:
-            base = _run_build(baseline_project(work, data), work / "site-baseline")
+            base = _best_build(baseline_project(work, data), work / "site-baseline", args.repeat)
             r["baseline"] = base["seconds"]
             r["baseline_peak_mb"] = base["peak_mb"]
             if not args.no_serve:
                 r["serve_rebuild"] = serve_rebuild_seconds(work / "mkdocs.yml", data)
         results[n] = r
         print(
-            f"{n:>2} years: {pages} pages, build {r['build']:.2f} s"
+            f"{n:>2} years: {pages} pages, build {r['build']:.2f} s (runs {', '.join(f'{x:.2f}' for x in built['runs'])})"
             + (f", baseline {r['baseline']:.2f} s, ratio {r['build'] / r['baseline']:.2f}" if "baseline" in r else "")
             + f", load+validate+generate {r['generate']:.2f} s ({100 * r['generate'] / r['build']:.1f}% of build)"
             + (f", prongsai's page-time work {r['page_hooks']:.2f} s" if r.get("page_hooks") is not None else "")
