@@ -65,3 +65,20 @@ def test_printed_on_a4_with_repeated_headers_page_numbers_and_no_navigation(
     header = "ระยะเวลา"  # a header short enough never to wrap in its column
     printed = sum(text.count(header) for text in pages)
     assert printed > tables, (printed, tables)
+
+
+def test_without_javascript_the_print_edition_links_every_part(browser: Any, example_base: str, example_dir: Path) -> None:
+    """The print edition is put together by a script; without it, a reader still reaches every
+    part and every measure from it, in the document's order."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(example_base + "2568/print/measures/")
+        hrefs = page.eval_on_selector_all("article a", "els => els.map(a => new URL(a.href).pathname)")
+        measures = sorted(p.parent.name for p in (example_dir / "2568/measures").glob("*/index.html"))
+        assert measures and all(f"/2568/measures/{m}/" in hrefs for m in measures)
+        for part in ("/2568/measures/", "/2568/assessment/", "/2568/analysis/", "/2568/limitations/"):
+            assert part in hrefs
+        assert page.locator("[data-ps-status]").is_visible()
+    finally:
+        context.close()
