@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import itertools
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -322,31 +323,33 @@ def build_pages(site: Site) -> tuple[list[Page], list[NavNode]]:
             updated=max((d for fy in site.years.values() if (d := fy.last_updated())), default=None),
         )
     )
-    archive = NavNode("ปีงบประมาณก่อนหน้า")
-    blocks: dict[int, NavNode] = {}
+    older: list[tuple[int, NavNode]] = []
     for n, fy in enumerate(site.years_desc()):
         year_pages, year_nav = _year_pages(r, site, fy)
         pages += year_pages
         if n < RECENT_YEARS:
             nav.append(year_nav)
-            continue
-        # older years by fixed five-year blocks (2560-2564, 2565-2569 ...): a year always
-        # lands in the same block, and a page of an old year lists a few blocks and the
-        # years of its own, not every year of a growing archive (issue 6)
-        start = fy.year - fy.year % ARCHIVE_BLOCK
-        if start not in blocks:
-            blocks[start] = NavNode("")
-            archive.children.append(blocks[start])
-        block = blocks[start]
-        block.children.append(year_nav)
-        # titled by the years it holds (years come newest first): พ.ศ. ๒๕๖๐–๒๕๖๔
-        newest = int(block.children[0].src.split("/")[0]) if block.children[0].src else fy.year
-        block.title = f"ปีงบประมาณ พ.ศ. {thai.digits(fy.year, r.n)}" + (f"–{thai.digits(newest, r.n)}" if newest != fy.year else "")
-    if len(archive.children) == 1:
-        archive.children = archive.children[0].children  # one block: the years themselves
-    if archive.children:
-        nav.append(archive)
+        else:
+            older.append((fy.year, year_nav))
+    if older:
+        nav.append(NavNode("ปีงบประมาณก่อนหน้า", children=_archive_blocks(r, older)))
     return pages, nav
+
+
+def _archive_blocks(r: Renderer, older: list[tuple[int, NavNode]]) -> list[NavNode]:
+    """Older fiscal years (newest first) in fixed five-year blocks (2560-2564, 2565-2569 ...):
+    a year always lands in the same block, and a page of an old year lists a few blocks and
+    the years of its own, not every year of a growing archive (issue 6). One block alone:
+    the years themselves."""
+    blocks = [list(group) for _, group in itertools.groupby(older, key=lambda pair: pair[0] // ARCHIVE_BLOCK)]
+    if len(blocks) == 1:
+        return [node for _, node in blocks[0]]
+    out = []
+    for block in blocks:
+        newest, oldest = block[0][0], block[-1][0]
+        span = thai.digits(oldest, r.n) + (f"–{thai.digits(newest, r.n)}" if newest != oldest else "")
+        out.append(NavNode(f"ปีงบประมาณ พ.ศ. {span}", children=[node for _, node in block]))
+    return out
 
 
 def _latest_assessment(site: Site) -> tuple[FiscalYear, Any] | None:
