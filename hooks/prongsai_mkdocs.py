@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import normalize_url
 
-from prongsai import DataError, fastmd, load_site, navhtml, whitespace
+from prongsai import DataError, fastmd, load_site, navhtml, twins, whitespace
 from prongsai.output import Output, engine_options, generate
 
 log = get_plugin_logger(__name__)
@@ -83,7 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     newest = max(_dates.values(), default=None)
     _fallback_date = None if "SOURCE_DATE_EPOCH" in os.environ else newest
     config.nav = [node.to_mkdocs() for node in _output.nav] + list(config.nav or [])
-    _generated = {page.src for page in _output.pages if page.templated}
+    _generated = {page.src for page in _output.pages if page.templated} if twins.on("fastmd") else set()
     _rendered.clear()
     return config
 
@@ -110,7 +110,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     """The primary navigation rendered in Python (prongsai.navhtml) instead of Material's
     recursive macros: overrides/partials/nav.html calls ``prongsai_nav`` when it is defined."""
     features = list(config.theme.get("features") or [])
-    if not navhtml.supports(features):
+    if not navhtml.supports(features) or not twins.on("navhtml"):
         return env  # tabs, sections or expand: Material's own macros render the navigation
     status = config.extra.get("status") or {}
 
@@ -171,7 +171,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 @_timed("page_hooks")
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """The theme's indentation out of every page (prongsai.whitespace), with no change a reader sees."""
-    return whitespace.collapse(output)
+    return whitespace.collapse(output) if twins.on("whitespace") else output
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

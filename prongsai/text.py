@@ -14,6 +14,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from . import twins
+
 _ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "u", "s", "del", "ins", "code", "pre", "blockquote",
     "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "hr", "sub", "sup",
@@ -36,7 +38,7 @@ class TextRenderer:
             return Markup("")
         found = self._cache.get(text)
         if found is None:
-            found = self._cache[text] = Markup(f"<p>{text}</p>") if _plain(text) else self._convert(text)
+            found = self._cache[text] = Markup(f"<p>{text}</p>") if twins.on("plaintext") and _plain(text) else self._convert(text)
         return found
 
     def _convert(self, text: str) -> Markup:
