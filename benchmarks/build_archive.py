@@ -47,11 +47,13 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from prongsai import load_site, twins  # noqa: E402
+from prongsai import load_site  # noqa: E402
 from prongsai.export import export_markdown  # noqa: E402
-from prongsai.output import engine_options, generate  # noqa: E402
-from prongsai.pages import Page  # noqa: E402
+from prongsai.options import Options  # noqa: E402
+from prongsai.output import generate  # noqa: E402
+from prongsai.parts import Page  # noqa: E402
 from prongsai.yamlio import read_yaml  # noqa: E402
+from prongsai_mkdocs.twins import TWINS  # noqa: E402
 
 LAST_YEAR = 2569
 
@@ -277,10 +279,10 @@ def baseline_project(work: Path, data: Path) -> Path:
     return path
 
 
-def _options(data: Path) -> dict[str, Any]:
+def _options(data: Path) -> Options:
     cfg = _base_config()
     extra = dict((cfg.get("extra") or {}).get("prongsai") or {}, data=str(data))
-    return engine_options(extra, site_url=cfg.get("site_url"), docs_dir=str(REPO / "docs"))
+    return Options.from_config(extra, site_url=cfg.get("site_url"), docs_dir=str(REPO / "docs"))
 
 
 def generated(data: Path) -> tuple[float, list[Page]]:
@@ -330,13 +332,13 @@ def first_view_gzip(site_dir: Path, page: str = "") -> int:
 
 
 def twin_figures(config: Path, work: Path, pages: list[Page], rounds: int) -> list[str]:
-    """Build time and largest page with and without each fast twin (prongsai/twins.py).
+    """Build time and largest page with and without each fast twin (prongsai_mkdocs/twins.py).
 
     The builds are interleaved (all twins on, then each one off, ``rounds`` times over) so
     that the machine's load falls alike on every variant; the fastest run of each counts.
     The saving is the build without the twin less the build with it, as a share of the build
     without it; wall clock and CPU time (less disturbed by other processes) both."""
-    variants = {"": "all twins on", **{name: name for name in twins.NAMES}}
+    variants = {"": "all twins on", **{name: name for name in TWINS}}
     runs: dict[str, list[dict[str, Any]]] = {v: [] for v in variants}
     sizes: dict[str, float] = {}
     for _ in range(max(1, rounds)):
@@ -351,7 +353,7 @@ def twin_figures(config: Path, work: Path, pages: list[Page], rounds: int) -> li
         for v, label in variants.items()
     ]
     (with_wall, with_cpu) = best[""]
-    for name in twins.NAMES:
+    for name in TWINS:
         wall, cpu = best[name]
         lines.append(
             f"twin {name}: build with {with_wall:.2f} s, without {wall:.2f} s (saves {100 * (wall - with_wall) / wall:.0f}%; "
