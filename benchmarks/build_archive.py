@@ -4,6 +4,7 @@ Run from the repository root after the README's set-up:
 
     .venv/bin/python benchmarks/build_archive.py            # 5, 10 and 20 years
     .venv/bin/python benchmarks/build_archive.py --years 10 # one size only
+    .venv/bin/python benchmarks/build_archive.py --twins 0  # without the twins' builds
 
 For each size it writes a synthetic data tree of realistic shape (per fiscal year: the
 seven issues, 20-30 measures, a six-month and a twelve-month round with an entry for
@@ -22,6 +23,10 @@ file. The last line is the summary:
 
 Figures are wall-clock seconds on the machine it runs on; each build runs in a fresh
 Python process, twice (``--repeat``), and the faster run counts.
+
+Then (``--twins``, on unless 0) it builds the 10-year archive with and without each fast twin (the
+shortcuts beside a plain implementation, ``prongsai_mkdocs/twins.py``) and prints, per
+twin, ``twin <name>: build with X s, without Y s (saves Z%) ...`` and whether it pays.
 """
 
 from __future__ import annotations
@@ -331,14 +336,19 @@ def first_view_gzip(site_dir: Path, page: str = "") -> int:
     return total
 
 
-def twin_figures(config: Path, work: Path, pages: list[Page], rounds: int) -> list[str]:
+TWIN_BAR = 10.0  # a twin stays only where it saves at least this share of the build (issue 12)
+MAX_PAGE_KB = 40.0  # no page above 40 KB of HTML (issue 6)
+
+
+def twin_figures(config: Path, work: Path, pages: list[Page], rounds: int, years: int) -> list[str]:
     """Build time and largest page with and without each fast twin (prongsai_mkdocs/twins.py).
 
     The builds are interleaved (all twins on, then each one off, ``rounds`` times over) so
     that the machine's load falls alike on every variant; the fastest run of each counts.
     The saving is the build without the twin less the build with it, as a share of the build
-    without it; wall clock and CPU time (less disturbed by other processes) both."""
-    variants = {"": "all twins on", **{name: name for name in TWINS}}
+    without it, in wall-clock time (the verdict) and in CPU time (less disturbed by other
+    processes on a shared machine)."""
+    variants = ["", *TWINS]
     runs: dict[str, list[dict[str, Any]]] = {v: [] for v in variants}
     sizes: dict[str, float] = {}
     for _ in range(max(1, rounds)):
@@ -346,19 +356,25 @@ def twin_figures(config: Path, work: Path, pages: list[Page], rounds: int) -> li
             site = work / f"site-twins-{off or 'on'}"
             runs[off].append(_run_build(config, site, off))
             sizes[off] = max(page_sizes(pages, site).values()) / 1024
-    best = {v: (min(r["seconds"] for r in rs), min(r["cpu"] for r in rs)) for v, rs in runs.items()}
-    lines = [f"twin builds (fastest of {rounds}; wall s / CPU s; runs): "]
-    lines += [
-        f"          {label}: " + ", ".join(f"{r['seconds']:.2f}/{r['cpu']:.2f}" for r in runs[v]) + f", largest page {sizes[v]:.1f} KB"
-        for v, label in variants.items()
-    ]
-    (with_wall, with_cpu) = best[""]
+    wall = {v: min(r["seconds"] for r in rs) for v, rs in runs.items()}
+    cpu = {v: min(r["cpu"] for r in rs) for v, rs in runs.items()}
+    lines = [f"twins: {years}-year builds, {rounds} interleaved rounds, the fastest counts; runs as wall/CPU seconds:"]
+    for v in variants:
+        each = ", ".join(f"{r['seconds']:.2f}/{r['cpu']:.2f}" for r in runs[v])
+        lines.append(f"          {'all twins on' if not v else v + ' off'}: {each}; largest page {sizes[v]:.1f} KB")
     for name in TWINS:
-        wall, cpu = best[name]
+        saves = 100 * (wall[name] - wall[""]) / wall[name]
+        cpu_saves = 100 * (cpu[name] - cpu[""]) / cpu[name]
+        if saves >= TWIN_BAR:
+            verdict = f"pays (at least {TWIN_BAR:.0f}%)"
+        elif sizes[name] > MAX_PAGE_KB:
+            verdict = f"below {TWIN_BAR:.0f}%, kept for page weight: without it a page is {sizes[name]:.1f} KB (> {MAX_PAGE_KB:.0f} KB)"
+        else:
+            verdict = f"BELOW {TWIN_BAR:.0f}%: remove it"
         lines.append(
-            f"twin {name}: build with {with_wall:.2f} s, without {wall:.2f} s (saves {100 * (wall - with_wall) / wall:.0f}%; "
-            f"CPU {with_cpu:.2f} s / {cpu:.2f} s, saves {100 * (cpu - with_cpu) / cpu:.0f}%); "
-            f"largest page {sizes[''] :.1f} KB with, {sizes[name]:.1f} KB without"
+            f"twin {name}: build with {wall[''] :.2f} s, without {wall[name]:.2f} s (saves {saves:.0f}%; "
+            f"CPU {cpu[''] :.2f} s / {cpu[name]:.2f} s, saves {cpu_saves:.0f}%); "
+            f"largest page {sizes[''] :.1f} KB with, {sizes[name]:.1f} KB without: {verdict}"
         )
     return lines
 
@@ -416,10 +432,9 @@ def main() -> None:
         "--twins",
         type=int,
         metavar="ROUNDS",
-        nargs="?",
-        const=3,
-        default=0,
-        help="also build the 10-year archive (or the one size given) with and without each fast twin, ROUNDS times (default 3)",
+        default=3,
+        help="build the 10-year archive (or the one size given) with and without each fast twin, "
+        "ROUNDS interleaved times (default 3; 0 skips)",
     )
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="prongsai-bench-")) if args.keep is None else args.keep
@@ -450,7 +465,7 @@ def main() -> None:
             if not args.no_serve:
                 r["serve_rebuild"] = serve_rebuild_seconds(work / "mkdocs.yml", data)
         if args.twins and (n == 10 or len(args.years) == 1):
-            r["twins"] = twin_figures(work / "mkdocs.yml", work, generated_pages, args.twins)
+            r["twins"] = twin_figures(work / "mkdocs.yml", work, generated_pages, args.twins, n)
         results[n] = r
         print(
             f"{n:>2} years: {pages} pages, build {r['build']:.2f} s (runs {', '.join(f'{x:.2f}' for x in built['runs'])})"
