@@ -147,7 +147,7 @@ class Renderer:
             instrument=instrument,
             oit_years=site.ita_years(),
         )
-        self.current_src = "index.md"
+        self.current_src = HOME
 
     # helpers exposed to templates -----------------------------------------------------
 
