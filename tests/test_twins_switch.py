@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 
 from prongsai_mkdocs import fastmd, navhtml, whitespace
-from prongsai_mkdocs.twins import TWINS
 
 from .conftest import build
 from .engines import differences, read_site
