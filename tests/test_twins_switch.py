@@ -52,7 +52,11 @@ ENGINE_TWINS = ("fastmd", "navhtml", "whitespace")
 @pytest.mark.parametrize("twin", ENGINE_TWINS)
 def test_each_switch_takes_out_its_shortcut_only(twin: str, mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: dict[str, int] = dict.fromkeys(ENGINE_TWINS, 0)
-    for name, module, function in (("fastmd", fastmd, "render"), ("navhtml", navhtml, "render"), ("whitespace", whitespace, "collapse")):
+    for name, module, function in (
+        ("fastmd", fastmd, "render"),
+        ("navhtml", navhtml, "render"),
+        ("whitespace", whitespace, "collapse"),
+    ):
         real = getattr(module, function)
 
         def counted(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
