@@ -12,7 +12,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from prongsai_mkdocs import fastmd, navhtml, whitespace
+
+from .conftest import build
 from .engines import differences, read_site
 
 
@@ -38,6 +44,30 @@ def test_an_unknown_twin_is_a_clean_error(mini: Path, tmp_path: Path) -> None:
     result = _build(mini, tmp_path / "site", "fastmdd")
     assert result.returncode == 1 and "PRONGSAI_TWINS_OFF: ไม่รู้จัก fastmdd" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+ENGINE_TWINS = ("fastmd", "navhtml", "whitespace")
+
+
+@pytest.mark.parametrize("twin", ENGINE_TWINS)
+def test_each_switch_takes_out_its_shortcut_only(twin: str, mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: dict[str, int] = dict.fromkeys(ENGINE_TWINS, 0)
+    for name, module, function in (
+        ("fastmd", fastmd, "render"),
+        ("navhtml", navhtml, "render"),
+        ("whitespace", whitespace, "collapse"),
+    ):
+        real = getattr(module, function)
+
+        def counted(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
+            calls[_name] += 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(module, function, counted)
+    monkeypatch.setenv("PRONGSAI_TWINS_OFF", twin)
+    build(mini)
+    assert calls[twin] == 0
+    assert all(calls[other] > 20 for other in ENGINE_TWINS if other != twin), calls
 
 
 def _files(site: Path) -> dict[str, bytes]:
