@@ -21,6 +21,7 @@ checks that both give the same words.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import importlib.util
 import itertools
@@ -32,6 +33,7 @@ import yaml
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -41,12 +43,12 @@ from .output import Output, StaticFile
 from .pages import Page, Renderer
 from .site import Site
 
-INDEX_PATH = "search/th-index.json"
+INDEX_PATH = "search/th-index.json"  # the page table and the words: fetched first
+SHARD_DIR = "search/th"  # the shards of the index and the pages' texts
 PAGE_SRC = "search/index.md"
 
 # How much a word counts where it is found: the title first, then headings, then the text.
 TITLE, HEADING, BODY = 8.0, 3.0, 1.0
-SNIPPET_CHARS = 160
 
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _WORD = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*|[\u0e01-\u0e4e]+")
@@ -185,7 +187,9 @@ _ANY_TAG = re.compile(rf"<(?:[a-zA-Z][a-zA-Z0-9]*{_ATTRS}/?|/[a-zA-Z][a-zA-Z0-9]
 _HEADING_TAG = re.compile(rf"<(?:(h2|h3|h4|caption){_ATTRS}(/?)|/(h2|h3|h4|caption){_WS}*)>", re.I)
 _BLOCK_START = re.compile(rf"<(?:p|li|td|th|br|dt|dd|div|tr){_ATTRS}/?>", re.I)
 # elements whose content html.parser (in some Python version) reads as raw text
-_RAW_TEXT_START = re.compile(r"<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)[\t\n\r\f />]", re.I)
+_RAW_TEXT_START = re.compile(
+    r"<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)[\t\n\r\f />]", re.I
+)
 
 
 def _plain_html_text(text: str) -> tuple[list[str], list[str]] | None:
@@ -281,30 +285,172 @@ def _weights(title: str, headings: list[str], body: str) -> dict[str, int]:
     return out
 
 
-def _year_and_context(page: Page) -> tuple[int, str]:
-    """The year of a page's URL and where it lives, shown under its title in the results."""
-    parts = page.url.split("/")
+# Where a page's year comes from: the first part of its URL (``2568/...``: a fiscal year) or
+# the second after ``oit/`` or ``itas/`` (an ITA year). The results page writes the label.
+NO_YEAR, FISCAL_YEAR, ITA_YEAR = 0, 1, 2
+
+
+def _year_of(url: str) -> tuple[int, int]:
+    """(kind of year, year) of a page's URL, for the label under its title and the ranking."""
+    parts = url.split("/")
     if parts[0].isdigit():
-        return int(parts[0]), f"ปีงบประมาณ พ.ศ. {parts[0]}"
-    if parts[0] == "oit" and len(parts) > 1 and parts[1].isdigit():
-        return int(parts[1]), f"OIT ITA {parts[1]}"
-    return 0, ""
+        return FISCAL_YEAR, int(parts[0])
+    if parts[0] in ("oit", "itas") and len(parts) > 1 and parts[1].isdigit():
+        return ITA_YEAR, int(parts[1])
+    return NO_YEAR, 0
 
 
-def build_index(pages: list[Page], numerals: thai.Numerals = "thai") -> dict[str, Any]:
-    """The published index: ``docs`` (url, title, context, snippet, year) and ``terms`` (word ->
-    flat list ``[doc, weight, doc, weight, ...]``). The year lets the same item of several
-    years (``O2 ข้อมูลผู้บริหาร`` exists every year) come newest first."""
+_OIT_ITEM_URL = re.compile(r"oit/(\d+)/([a-z]+\d+)/")
+_YEAR_IN_TITLE = re.compile(r"(?:พ\.ศ\.\s*)?(?<![0-9])[0-9]{4}(?![0-9])")
+
+
+def _continuations(site: Site) -> dict[tuple[int, str], tuple[int, str]]:
+    """OIT items that continue one item of the previous ITA year one to one (O16 of ITA 2569 is
+    O17 of 2568 and O27 of 2567): (year, code) -> (previous year, code), from the catalogues'
+    ``previous`` codes. An item made of several, or split into several, starts anew."""
+    links: dict[tuple[int, str], tuple[int, str]] = {}
+    for year, catalog in site.catalogs.items():
+        before = site.catalogs.get(catalog.data.previous_year or year - 1)
+        if before is None:
+            continue
+        continued_by = catalog.continuing
+        for item in catalog.items:
+            codes = item.previous.codes if item.previous else ()
+            if len(codes) == 1 and len(continued_by.get(codes[0], ())) == 1 and before.item(codes[0]):
+                links[(year, item.code.lower())] = (before.ita_year, codes[0].lower())
+    return links
+
+
+def group_pages(pages: list[Page], site: Site) -> list[int]:
+    """Per page, the number of its group: the same item in other years (an OIT item and the
+    items that continue it, a measure of the same title, the report or the issue of the same
+    name of each year). The results page shows a group once, its other years beside it.
+    A group has at most one page per year; a page with no year is a group of its own."""
+    links = _continuations(site)
+
+    def root(year: int, code: str) -> tuple[int, str]:
+        while (year, code) in links:
+            year, code = links[(year, code)]
+        return year, code
+
+    per_year = Counter(p.kind for p in pages if _year_of(p.url)[0] != NO_YEAR)
+    years_of_kind: dict[str, set[int]] = {}
+    for p in pages:
+        years_of_kind.setdefault(p.kind, set()).add(_year_of(p.url)[1])
+    groups: list[int] = []
+    first: dict[tuple[Any, ...], int] = {}
+    taken: set[tuple[int, int]] = set()  # (group, year)
+    for n, page in enumerate(pages):
+        kind, year = _year_of(page.url)
+        oit = _OIT_ITEM_URL.fullmatch(page.url)
+        if kind == NO_YEAR:
+            key: tuple[Any, ...] = ("page", n)
+        elif oit:
+            key = ("oit", *root(int(oit.group(1)), oit.group(2)))
+        elif per_year[page.kind] == len(years_of_kind[page.kind]):  # one page of this kind a year
+            key = (page.kind,)
+        else:
+            key = (page.kind, _YEAR_IN_TITLE.sub("", normalise(page.title)).replace(" ", ""))
+        group = first.setdefault(key, n)
+        if (group, year) in taken:  # two pages of one year alike: each is its own result
+            group = n
+        taken.add((group, year))
+        groups.append(group)
+    return groups
+
+
+# The words of the index are cut into shards of about this many bytes, in the order of the
+# words: the results page fetches only the shards of the query's words, so what a phone
+# downloads for a query stays about the same as the archive grows.
+SHARD_BYTES = 24_000
+
+
+@dataclass(frozen=True)
+class Index:
+    """The published index.
+
+    ``table`` (``search/th-index.json``, fetched first): ``docs`` per page
+    ``[url, title, kind of year, year, group]``, ``words`` (every word, sorted), ``shards``
+    (the position in ``words`` where each shard starts), ``current`` (the current fiscal year
+    and its ITA year) and ``version`` (a digest of everything, added to the other files'
+    addresses so a browser never mixes two builds).
+    ``shards`` (``search/th/<n>.json``): per word of the shard, in order, the flat list
+    ``[page, weight, page, weight, ...]``.
+    ``texts`` (``search/th/text/<page>.txt``): each page's text, for the snippet around the match."""
+
+    table: dict[str, Any]
+    shards: list[list[list[int]]]
+    texts: list[str]
+
+    def files(self) -> list[StaticFile]:
+        out = [StaticFile(INDEX_PATH, _json(self.table))]
+        out += [StaticFile(f"{SHARD_DIR}/{n}.json", _json(s)) for n, s in enumerate(self.shards)]
+        out += [StaticFile(f"{SHARD_DIR}/text/{n}.txt", t.encode()) for n, t in enumerate(self.texts)]
+        return out
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _shard_starts(words: list[str], postings: dict[str, list[int]]) -> list[int]:
+    starts, size = [0], 0
+    for n, word in enumerate(words):
+        cost = len(word.encode()) + 4 + len(postings[word]) * 4  # as it is written, roughly
+        if size and size + cost > SHARD_BYTES:
+            starts.append(n)
+            size = 0
+        size += cost
+    return starts
+
+
+# A word is also found in the longer words that start with it or contain it (newmm keeps
+# การกำกับ whole where a citizen types กำกับ): the longer words' pages are added to its own,
+# at a lower weight, when the index is built, so that a query fetches only its words' shards.
+STARTS, INSIDE = 0.8, 0.6
+
+
+def _with_longer_words(terms: dict[str, dict[int, int]]) -> dict[str, dict[int, int]]:
+    """``terms`` with, under each word of two letters or more, the pages of the longer words
+    that start with it (weight x 0.8) or contain it (x 0.6), where that is more than its own."""
+    out = {word: dict(pages) for word, pages in terms.items()}
+    for longer, pages in terms.items():
+        n = len(longer)
+        for i in range(n - 1):
+            factor = STARTS if i == 0 else INSIDE
+            for j in range(i + 2, n + 1 if i else n):  # every shorter word inside it
+                found = out.get(longer[i:j])
+                if found is None:
+                    continue
+                for doc, weight in pages.items():
+                    w = round(weight * factor)
+                    if w > found.get(doc, 0):
+                        found[doc] = w
+    return out
+
+
+def build_index(pages: list[Page], groups: list[int] | None = None, current: tuple[int, int] = (0, 0)) -> Index:
+    """The index of ``pages``; ``groups`` as :func:`group_pages` gives them (default: each page
+    alone); ``current`` the current fiscal year and its ITA year, ranked first."""
     docs: list[list[str | int]] = []
-    terms: dict[str, list[int]] = {}
+    texts: list[str] = []
+    terms: dict[str, dict[int, int]] = {}
     for n, page in enumerate(pages):
         headings, body = page_text(page.markdown)
-        snippet = body if len(body) <= SNIPPET_CHARS else body[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
-        year, context = _year_and_context(page)
-        docs.append([page.url, page.title, thai.digits(context, numerals), snippet, year])
+        kind, year = _year_of(page.url)
+        docs.append([page.url, page.title, kind, year, groups[n] if groups else n])
+        texts.append(unicodedata.normalize("NFC", body))  # as the page shows it; marks in one order
         for word, w in _weights(page.title, headings, body).items():
-            terms.setdefault(word, []).extend((n, w))
-    return {"version": 1, "docs": docs, "terms": dict(sorted(terms.items()))}
+            terms.setdefault(word, {})[n] = w
+    merged = _with_longer_words(terms)
+    words = sorted(merged)
+    postings = {w: [x for doc in sorted(merged[w]) for x in (doc, merged[w][doc])] for w in words}
+    starts = _shard_starts(words, postings)
+    ends = [*starts[1:], len(words)]
+    shards = [[postings[w] for w in words[a:b]] for a, b in zip(starts, ends, strict=True)]
+    table: dict[str, Any] = {"docs": docs, "words": words, "shards": starts, "current": list(current)}
+    digest = hashlib.sha256(_json([table, shards, texts])).hexdigest()[:12]
+    return Index({"version": digest, **table}, shards, texts)
 
 
 def hand_written_pages(docs_dir: Path) -> list[Page]:
@@ -337,13 +483,14 @@ def excluded(markdown: str) -> bool:
 
 
 def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
-    """Add the search page and its index (``search/th-index.json``)."""
+    """Add the search page and its index (``search/th-index.json`` and ``search/th/``)."""
     searchable = [p for p in out.pages if p.kind != "search"]
     docs_dir = options.get("docs_dir")
     if docs_dir and Path(docs_dir).is_dir():
         searchable += hand_written_pages(Path(docs_dir))
     searchable = [p for p in searchable if not excluded(p.markdown)]
-    index = build_index(searchable, site.numerals)
-    out.files.append(StaticFile(INDEX_PATH, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()))
+    fy = site.current_year
+    index = build_index(searchable, group_pages(searchable, site), (fy.year, fy.ita_year) if fy else (0, 0))
+    out.files.extend(index.files())
     r = Renderer(site)
     out.pages.append(r.page(PAGE_SRC, "ค้นหา", "search", "search.md.j2", index_file=INDEX_PATH.rsplit("/", 1)[1]))
