@@ -156,83 +156,34 @@ _BLOCK_TAGS = frozenset({"p", "li", "td", "th", "br", "dt", "dd", "div", "tr"})
 
 
 class _Text(HTMLParser):
-    """Collects the text of a page's HTML blocks, headings apart (any HTML: see :func:`_plain_html_text`)."""
+    """Collects the text of a page's HTML: headings apart, and all of it in reading order.
+
+    html.parser only (a regular-expression twin of it saved about half a second of a
+    ten-year archive's 7-8 s build, under the 10% that would pay for two implementations)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.body: list[str] = []
         self.headings: list[str] = []
+        self.text: list[str] = []
         self._in_heading = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HEADING_TAGS:
             self._in_heading += 1
+            self.text.append(" ")
         elif tag in _BLOCK_TAGS:
             self.body.append(" ")
+            self.text.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HEADING_TAGS and self._in_heading:
             self._in_heading -= 1
+            self.text.append(" ")
 
     def handle_data(self, data: str) -> None:
         (self.headings if self._in_heading else self.body).append(data)
-
-
-# Tags as html.parser reads them, written plainly (as templates and nh3 write them): a start
-# tag with well-formed attributes (self-closing or not) or an end tag. Whitespace is ASCII, as
-# html.parser's; a quoted "<" is left to html.parser.
-_WS = "[\t\n\r\f ]"
-_ATTRS = rf"""(?:{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:{_WS}*={_WS}*(?:"[^"<]*"|'[^'<]*'|[^\t\n\r\f "'=<>`]+))?)*{_WS}*"""
-_ANY_TAG = re.compile(rf"<(?:[a-zA-Z][a-zA-Z0-9]*{_ATTRS}/?|/[a-zA-Z][a-zA-Z0-9]*{_WS}*)>")
-_HEADING_TAG = re.compile(rf"<(?:(h2|h3|h4|caption){_ATTRS}(/?)|/(h2|h3|h4|caption){_WS}*)>", re.I)
-_BLOCK_START = re.compile(rf"<(?:p|li|td|th|br|dt|dd|div|tr){_ATTRS}/?>", re.I)
-# elements whose content html.parser (in some Python version) reads as raw text
-_RAW_TEXT_START = re.compile(
-    r"<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)[\t\n\r\f />]", re.I
-)
-
-
-def _plain_html_text(text: str) -> tuple[list[str], list[str]] | None:
-    """What :class:`_Text` collects (headings, body pieces), read with regular expressions:
-    html.parser costs a Python call per tag, four seconds on a ten-year archive. None when the
-    text has anything but plain tags (a comment, a stray ``<``, ``<script>``, a NUL): html.parser
-    reads those pages."""
-    if "\0" in text or _RAW_TEXT_START.search(text):
-        return None
-    headings: list[str] = []
-    body: list[str] = []
-    tags = 0  # every "<" must open a plain tag
-
-    def region(part: str, in_heading: int) -> None:
-        nonlocal tags
-        if in_heading:  # each piece of text a heading of its own, as html.parser hands them
-            pieces = _ANY_TAG.split(part)
-            tags += len(pieces) - 1
-            headings.extend(html.unescape(t) for t in pieces if t)
-            body.append(" " * len(_BLOCK_START.findall(part)))
-            return
-        part, blocks = _BLOCK_START.subn(" ", part)
-        part, others = _ANY_TAG.subn("\0", part)
-        tags += blocks + others
-        if "&" in part:  # a NUL ends a character reference as a tag does (html.unescape's rules)
-            part = html.unescape(part)
-        body.append(part.replace("\0", ""))
-
-    in_heading = 0
-    pos = 0
-    for m in _HEADING_TAG.finditer(text):
-        region(text[pos : m.start()], in_heading)
-        start, closed, _end = m.groups()
-        if start:
-            in_heading += 1
-            if closed:  # <h2/>: a start and an end, as html.parser reads it
-                in_heading -= 1
-        elif in_heading:
-            in_heading -= 1
-        pos = m.end()
-        tags += 1
-    region(text[pos:], in_heading)
-    return (headings, body) if tags == text.count("<") else None
+        self.text.append(data)
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -241,31 +192,35 @@ _MD_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _MD_MARKS = re.compile(r"\\(.)|[*_`\[\]]")
 
 
-def page_text(markdown: str) -> tuple[list[str], str]:
-    """(headings, body text) of a page's Markdown with HTML blocks; the h1 is left out."""
-    body_md = _FRONT_MATTER.sub("", markdown, count=1)
-    headings: list[str] = []
+@dataclass(frozen=True)
+class PageText:
+    """What search reads of a page: its headings, the rest (body) and all of it in reading
+    order (the text the snippet is cut from)."""
 
-    def heading(m: re.Match[str]) -> str:
-        if len(m.group(1)) > 1:
-            headings.append(html.unescape(_MD_MARKS.sub(r"\1", m.group(2))))
+    headings: list[str]
+    body: str
+    text: str
+
+
+def _md_heading(m: re.Match[str]) -> str:
+    """A Markdown heading as the HTML heading it becomes; the h1 (the title) is left out."""
+    if len(m.group(1)) == 1:
         return "\n"
+    return f"\n<h2>{html.escape(html.unescape(m.group(2)), quote=False)}</h2>\n"
 
-    body_md = _MD_LINK_TARGET.sub("]", _MD_HEADING.sub(heading, body_md))
+
+def page_text(markdown: str) -> PageText:
+    """The text of a page's Markdown with HTML blocks, its markup left out."""
+    body_md = _MD_LINK_TARGET.sub("]", _FRONT_MATTER.sub("", markdown, count=1))
     if "\\" in body_md:
         body_md = _MD_MARKS.sub(r"\1", body_md)
     else:  # the same without backslash escapes, in a tenth of the time
         for mark in "*_`[]":
             body_md = body_md.replace(mark, "")
-    plain = _plain_html_text(body_md)
-    if plain is None:
-        parser = _Text()
-        parser.feed(body_md)
-        parser.close()
-        plain = parser.headings, parser.body
-    headings += plain[0]
-    body = " ".join("".join(plain[1]).split())  # runs of white space as one space, none at the ends
-    return headings, body
+    parser = _Text()
+    parser.feed(_MD_HEADING.sub(_md_heading, body_md))
+    parser.close()
+    return PageText(parser.headings, " ".join("".join(parser.body).split()), " ".join("".join(parser.text).split()))
 
 
 # --- the index --------------------------------------------------------------------------
@@ -376,15 +331,21 @@ class Index:
     addresses so a browser never mixes two builds).
     ``shards`` (``search/th/<n>.json``): per word of the shard, in order, the flat list
     ``[page, weight, page, weight, ...]``.
+    ``pairs`` (``search/th/p<n>.json``, ``n`` by :func:`pair_shard`; ``pairs`` in the table is
+    how many): per two words that stand together on a page (``"word word"``), the pages, so
+    that a phrase ranks the pages that have it as a phrase first. Words on more than
+    :data:`COMMON` of the pages (การ, ที่) make no pair.
     ``texts`` (``search/th/text/<page>.txt``): each page's text, for the snippet around the match."""
 
     table: dict[str, Any]
     shards: list[list[list[int]]]
+    pairs: list[dict[str, list[int]]]
     texts: list[str]
 
     def files(self) -> list[StaticFile]:
         out = [StaticFile(INDEX_PATH, _json(self.table))]
         out += [StaticFile(f"{SHARD_DIR}/{n}.json", _json(s)) for n, s in enumerate(self.shards)]
+        out += [StaticFile(f"{SHARD_DIR}/p{n}.json", _json(s)) for n, s in enumerate(self.pairs)]
         out += [StaticFile(f"{SHARD_DIR}/text/{n}.txt", t.encode()) for n, t in enumerate(self.texts)]
         return out
 
@@ -429,18 +390,47 @@ def _with_longer_words(terms: dict[str, dict[int, int]]) -> dict[str, dict[int, 
     return out
 
 
+COMMON = 0.3  # a word on more than this share of the pages says little (the page ranks it too)
+
+
+def pair_shard(pair: str, shards: int) -> int:
+    """The shard of a pair of words: FNV-1a over its UTF-16 code units (all of an index word
+    are in the BMP), which the results page computes alike."""
+    h = 0x811C9DC5
+    for ch in pair:
+        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return h % shards
+
+
+def _pairs(texts: list[list[str]], merged: dict[str, dict[int, int]]) -> list[dict[str, list[int]]]:
+    """The pages of each pair of neighbouring words (``texts``: each page's words in order)."""
+    limit = COMMON * len(texts)
+    rare = {w for w, pages in merged.items() if len(pages) <= limit}
+    found: dict[str, list[int]] = {}
+    for n, words in enumerate(texts):
+        for pair in sorted({f"{a} {b}" for a, b in itertools.pairwise(words) if a in rare and b in rare}):
+            found.setdefault(pair, []).append(n)
+    size = sum(len(p.encode()) + 6 + 4 * len(d) for p, d in found.items())
+    shards: list[dict[str, list[int]]] = [{} for _ in range(max(1, math.ceil(size / SHARD_BYTES)))]
+    for pair in sorted(found):
+        shards[pair_shard(pair, len(shards))][pair] = found[pair]
+    return shards
+
+
 def build_index(pages: list[Page], groups: list[int] | None = None, current: tuple[int, int] = (0, 0)) -> Index:
     """The index of ``pages``; ``groups`` as :func:`group_pages` gives them (default: each page
     alone); ``current`` the current fiscal year and its ITA year, ranked first."""
     docs: list[list[str | int]] = []
     texts: list[str] = []
+    in_order: list[list[str]] = []
     terms: dict[str, dict[int, int]] = {}
     for n, page in enumerate(pages):
-        headings, body = page_text(page.markdown)
+        read = page_text(page.markdown)
         kind, year = _year_of(page.url)
         docs.append([page.url, page.title, kind, year, groups[n] if groups else n])
-        texts.append(unicodedata.normalize("NFC", body))  # as the page shows it; marks in one order
-        for word, w in _weights(page.title, headings, body).items():
+        texts.append(unicodedata.normalize("NFC", read.text))  # as the page shows it; marks in one order
+        in_order.append([*tokens(page.title), "", *tokens(read.text)])  # "": no pair across the two
+        for word, w in _weights(page.title, read.headings, read.body).items():
             terms.setdefault(word, {})[n] = w
     merged = _with_longer_words(terms)
     words = sorted(merged)
@@ -448,9 +438,16 @@ def build_index(pages: list[Page], groups: list[int] | None = None, current: tup
     starts = _shard_starts(words, postings)
     ends = [*starts[1:], len(words)]
     shards = [[postings[w] for w in words[a:b]] for a, b in zip(starts, ends, strict=True)]
-    table: dict[str, Any] = {"docs": docs, "words": words, "shards": starts, "current": list(current)}
-    digest = hashlib.sha256(_json([table, shards, texts])).hexdigest()[:12]
-    return Index({"version": digest, **table}, shards, texts)
+    pairs = _pairs(in_order, merged)
+    table: dict[str, Any] = {
+        "docs": docs,
+        "words": words,
+        "shards": starts,
+        "pairs": len(pairs),
+        "current": list(current),
+    }
+    digest = hashlib.sha256(_json([table, shards, pairs, texts])).hexdigest()[:12]
+    return Index({"version": digest, **table}, shards, pairs, texts)
 
 
 def hand_written_pages(docs_dir: Path) -> list[Page]:

@@ -40,6 +40,7 @@
   var SNIPPET = 150; // characters of text around the match
   var MAX_EXPANSIONS = 24; // longer index words one query word may stand for
   var CURRENT = 1.6; // how much more a page of the current year counts
+  var PHRASE = 1.5; // how much more a page counts that has the query's words as they stand together
   var CLOSE = 0.25; // a group shows its current (else newest) page if it scores this much of its best
 
   var THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
@@ -151,6 +152,32 @@
     return shardRequests[n];
   }
 
+  // The shard of a pair of words: FNV-1a over UTF-16 code units, as search.py's pair_shard.
+  function pairShard(pair) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < pair.length; i++) {
+      h ^= pair.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % index.pairs;
+  }
+
+  var pairRequests = {};
+  var pairPages = new Map(); // "word word" -> pages, as pair shards arrive
+
+  function loadPairs(pairs) {
+    var wanted = new Set(pairs.map(pairShard));
+    return Promise.all(Array.from(wanted, function (n) {
+      if (!pairRequests[n]) {
+        pairRequests[n] = getJSON(fileUrl("p" + n + ".json")).then(function (found) {
+          Object.keys(found).forEach(function (pair) { pairPages.set(pair, found[pair]); });
+        });
+        pairRequests[n].catch(function () { delete pairRequests[n]; });
+      }
+      return pairRequests[n];
+    }));
+  }
+
   function loadWords(words) {
     var wanted = new Set(words.map(shardOf));
     return Promise.all(Array.from(wanted, loadShard));
@@ -259,10 +286,21 @@
     if (!pieces.length) return Promise.resolve([]);
     var expansions = pieces.map(expand);
     var words = [].concat.apply([], expansions.map(function (e) { return e.map(function (p) { return p[0]; }); }));
-    return loadWords(words).then(function () { return rank(query, pieces, expansions); });
+    return loadWords(words)
+      .then(function () {
+        // neighbouring words of the query, neither of them common: is the phrase on a page?
+        var pairs = [];
+        for (var i = 0; i + 1 < pieces.length; i++) {
+          var a = pieces[i];
+          var b = pieces[i + 1];
+          if (a[1] === "word" && b[1] === "word" && rarity(a[0]) > 0 && rarity(b[0]) > 0) pairs.push(a[0] + " " + b[0]);
+        }
+        return loadPairs(pairs).then(function () { return pairs; });
+      })
+      .then(function (pairs) { return rank(query, pieces, expansions, pairs); });
   }
 
-  function rank(query, pieces, expansions) {
+  function rank(query, pieces, expansions, pairs) {
     var n = index.docs.length;
     var scores = new Map(); // doc -> [score, pieces matched, words matched]
     expansions.forEach(function (found) {
@@ -285,12 +323,17 @@
     var phrase = squeezed(query);
     var most = 0;
     scores.forEach(function (v) { most = Math.max(most, v[1]); });
+    var together = new Map(); // doc -> how many of the query's pairs it has as they stand
+    pairs.forEach(function (pair) {
+      (pairPages.get(pair) || []).forEach(function (doc) { together.set(doc, (together.get(doc) || 0) + 1); });
+    });
     var matched = new Map(); // doc -> {score, words}
     scores.forEach(function (v, doc) {
       if (v[1] !== most) return;
       var title = squeezed(index.docs[doc][1]);
       var inTitle = title.indexOf(phrase) >= 0 ? 2 + phrase.length / title.length : 1;
-      matched.set(doc, { score: v[0] * inTitle, words: v[2] });
+      var asPhrase = pairs.length ? 1 + (PHRASE * (together.get(doc) || 0)) / pairs.length : 1;
+      matched.set(doc, { score: v[0] * inTitle * asPhrase, words: v[2] });
     });
     var asked = askedYears(pieces);
     var preferred = asked.length
