@@ -329,24 +329,26 @@ class Index:
     (the position in ``words`` where each shard starts), ``current`` (the current fiscal year
     and its ITA year) and ``version`` (a digest of everything, added to the other files'
     addresses so a browser never mixes two builds).
-    ``shards`` (``search/th/<n>.json``): per word of the shard, in order, the flat list
-    ``[page, weight, page, weight, ...]``.
-    ``pairs`` (``search/th/p<n>.json``, ``n`` by :func:`pair_shard`; ``pairs`` in the table is
-    how many): per two words that stand together on a page (``"word word"``), the pages, so
-    that a phrase ranks the pages that have it as a phrase first. Words on more than
-    :data:`COMMON` of the pages (การ, ที่) make no pair.
-    ``texts`` (``search/th/text/<page>.txt``): each page's text, for the snippet around the match."""
+    ``shards`` (``search/th/<n>.json``): ``w``, per word of the shard in order, the flat list
+    ``[page, weight, chunk, ...]`` (chunk: the part of the page's text where the word is
+    first); ``p``, per two words that stand together on a page (``"word word"``, filed with
+    the first word), the pages, so that a phrase ranks the pages that have it as it stands
+    first. Words on more than :data:`COMMON` of the pages (การ, ที่) make no pair.
+    ``texts`` (``search/th/text/<page>-<chunk>.txt``): each page's text in reading order, in
+    chunks of about :data:`CHUNK` characters, for the snippet around the match."""
 
     table: dict[str, Any]
-    shards: list[list[list[int]]]
-    pairs: list[dict[str, list[int]]]
-    texts: list[str]
+    shards: list[dict[str, Any]]
+    texts: list[list[str]]
 
     def files(self) -> list[StaticFile]:
         out = [StaticFile(INDEX_PATH, _json(self.table))]
         out += [StaticFile(f"{SHARD_DIR}/{n}.json", _json(s)) for n, s in enumerate(self.shards)]
-        out += [StaticFile(f"{SHARD_DIR}/p{n}.json", _json(s)) for n, s in enumerate(self.pairs)]
-        out += [StaticFile(f"{SHARD_DIR}/text/{n}.txt", t.encode()) for n, t in enumerate(self.texts)]
+        out += [
+            StaticFile(f"{SHARD_DIR}/text/{n}-{k}.txt", chunk.encode())
+            for n, chunks in enumerate(self.texts)
+            for k, chunk in enumerate(chunks)
+        ]
         return out
 
 
@@ -354,21 +356,12 @@ def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _shard_starts(words: list[str], postings: dict[str, list[int]]) -> list[int]:
-    starts, size = [0], 0
-    for n, word in enumerate(words):
-        cost = len(word.encode()) + 4 + len(postings[word]) * 4  # as it is written, roughly
-        if size and size + cost > SHARD_BYTES:
-            starts.append(n)
-            size = 0
-        size += cost
-    return starts
-
-
 # A word is also found in the longer words that start with it or contain it (newmm keeps
 # การกำกับ whole where a citizen types กำกับ): the longer words' pages are added to its own,
 # at a lower weight, when the index is built, so that a query fetches only its words' shards.
 STARTS, INSIDE = 0.8, 0.6
+COMMON = 0.3  # a word on more than this share of the pages says little (the page ranks it too)
+CHUNK = 1200  # characters of a page's text per file: the snippet needs one of them
 
 
 def _with_longer_words(terms: dict[str, dict[int, int]]) -> dict[str, dict[int, int]]:
@@ -390,30 +383,49 @@ def _with_longer_words(terms: dict[str, dict[int, int]]) -> dict[str, dict[int, 
     return out
 
 
-COMMON = 0.3  # a word on more than this share of the pages says little (the page ranks it too)
+def _chunks(text: str) -> list[str]:
+    """``text`` in pieces of about CHUNK characters, cut at a space where there is one."""
+    out = []
+    while len(text) > CHUNK:
+        cut = text.rfind(" ", CHUNK // 2, CHUNK)
+        cut = cut if cut > 0 else CHUNK
+        out.append(text[:cut])
+        text = text[cut:].lstrip(" ")
+    return [*out, text]
 
 
-def pair_shard(pair: str, shards: int) -> int:
-    """The shard of a pair of words: FNV-1a over its UTF-16 code units (all of an index word
-    are in the BMP), which the results page computes alike."""
-    h = 0x811C9DC5
-    for ch in pair:
-        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
-    return h % shards
-
-
-def _pairs(texts: list[list[str]], merged: dict[str, dict[int, int]]) -> list[dict[str, list[int]]]:
-    """The pages of each pair of neighbouring words (``texts``: each page's words in order)."""
-    limit = COMMON * len(texts)
+def _pairs(words_in_order: list[list[str]], merged: dict[str, dict[int, int]]) -> dict[str, list[int]]:
+    """The pages of each pair of neighbouring words, neither of them common."""
+    limit = COMMON * len(words_in_order)
     rare = {w for w, pages in merged.items() if len(pages) <= limit}
     found: dict[str, list[int]] = {}
-    for n, words in enumerate(texts):
+    for n, words in enumerate(words_in_order):
         for pair in sorted({f"{a} {b}" for a, b in itertools.pairwise(words) if a in rare and b in rare}):
             found.setdefault(pair, []).append(n)
-    size = sum(len(p.encode()) + 6 + 4 * len(d) for p, d in found.items())
-    shards: list[dict[str, list[int]]] = [{} for _ in range(max(1, math.ceil(size / SHARD_BYTES)))]
-    for pair in sorted(found):
-        shards[pair_shard(pair, len(shards))][pair] = found[pair]
+    return found
+
+
+def _shards(words: list[str], postings: dict[str, list[int]], pairs: dict[str, list[int]]) -> list[dict[str, Any]]:
+    """Consecutive words (with their pairs) in shards of about SHARD_BYTES."""
+    pairs_of: dict[str, dict[str, list[int]]] = {}
+    for pair, docs in pairs.items():
+        pairs_of.setdefault(pair.split(" ", 1)[0], {})[pair] = docs
+    shards: list[dict[str, Any]] = []
+    size = 0
+    for word in words:
+        own = pairs_of.get(word, {})
+        cost = (
+            len(word.encode())
+            + 4
+            + len(postings[word]) * 3
+            + sum(len(p.encode()) + 6 + 4 * len(d) for p, d in own.items())
+        )
+        if not shards or (size and size + cost > SHARD_BYTES):
+            shards.append({"w": [], "p": {}})
+            size = 0
+        shards[-1]["w"].append(postings[word])
+        shards[-1]["p"].update(own)
+        size += cost
     return shards
 
 
@@ -421,33 +433,30 @@ def build_index(pages: list[Page], groups: list[int] | None = None, current: tup
     """The index of ``pages``; ``groups`` as :func:`group_pages` gives them (default: each page
     alone); ``current`` the current fiscal year and its ITA year, ranked first."""
     docs: list[list[str | int]] = []
-    texts: list[str] = []
+    texts: list[list[str]] = []
     in_order: list[list[str]] = []
     terms: dict[str, dict[int, int]] = {}
     for n, page in enumerate(pages):
         read = page_text(page.markdown)
         kind, year = _year_of(page.url)
         docs.append([page.url, page.title, kind, year, groups[n] if groups else n])
-        texts.append(unicodedata.normalize("NFC", read.text))  # as the page shows it; marks in one order
+        texts.append(_chunks(unicodedata.normalize("NFC", read.text)))  # as shown; marks in one order
         in_order.append([*tokens(page.title), "", *tokens(read.text)])  # "": no pair across the two
         for word, w in _weights(page.title, read.headings, read.body).items():
             terms.setdefault(word, {})[n] = w
     merged = _with_longer_words(terms)
+    searched = [[normalise(c) for c in chunks] for chunks in texts]  # as the results page looks
+
+    def chunk_of(word: str, doc: int) -> int:
+        return next((k for k, c in enumerate(searched[doc]) if word in c), 0)
+
     words = sorted(merged)
-    postings = {w: [x for doc in sorted(merged[w]) for x in (doc, merged[w][doc])] for w in words}
-    starts = _shard_starts(words, postings)
-    ends = [*starts[1:], len(words)]
-    shards = [[postings[w] for w in words[a:b]] for a, b in zip(starts, ends, strict=True)]
-    pairs = _pairs(in_order, merged)
-    table: dict[str, Any] = {
-        "docs": docs,
-        "words": words,
-        "shards": starts,
-        "pairs": len(pairs),
-        "current": list(current),
-    }
-    digest = hashlib.sha256(_json([table, shards, pairs, texts])).hexdigest()[:12]
-    return Index({"version": digest, **table}, shards, pairs, texts)
+    postings = {w: [x for doc in sorted(merged[w]) for x in (doc, merged[w][doc], chunk_of(w, doc))] for w in words}
+    shards = _shards(words, postings, _pairs(in_order, merged))
+    starts = list(itertools.accumulate((len(s["w"]) for s in shards[:-1]), initial=0))
+    table: dict[str, Any] = {"docs": docs, "words": words, "shards": starts, "current": list(current)}
+    digest = hashlib.sha256(_json([table, shards, texts])).hexdigest()[:12]
+    return Index({"version": digest, **table}, shards, texts)
 
 
 def hand_written_pages(docs_dir: Path) -> list[Page]:

@@ -40,10 +40,12 @@ def real_length_fixtures() -> list[str]:
 def _pages(site_dir: Path) -> list[tuple[str, str, str]]:
     """(url, title, text) of every indexed page, as published."""
     table = json.loads((site_dir / "search" / "th-index.json").read_text("utf-8"))
-    return [
-        (d[0], d[1], (site_dir / "search" / "th" / "text" / f"{n}.txt").read_text("utf-8"))
-        for n, d in enumerate(table["docs"])
-    ]
+    folder = site_dir / "search" / "th" / "text"
+    parts: dict[int, list[tuple[int, str]]] = {}
+    for path in folder.glob("*.txt"):
+        n, k = map(int, path.stem.split("-"))
+        parts.setdefault(n, []).append((k, path.read_text("utf-8")))
+    return [(d[0], d[1], " ".join(t for _, t in sorted(parts.get(n, [])))) for n, d in enumerate(table["docs"])]
 
 
 _THAI = re.compile("[\u0e01-\u0e4e]+")

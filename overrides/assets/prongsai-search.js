@@ -2,10 +2,13 @@
  *
  * The index is made at build time by prongsai/search.py, which cuts Thai text into words
  * with PyThaiNLP's newmm, and is published in pieces so that a phone downloads little:
- *   search/th-index.json      the pages (url, title, year, group) and every word, in order;
- *   search/th/<n>.json        the shards: per word, the pages that have it and how much;
- *   search/th/text/<n>.txt    each page's text, for the snippet around the match.
- * A query fetches the table, the shards of its words and the texts of the results shown.
+ *   search/th-index.json        the pages (url, title, year, group) and every word, in order;
+ *   search/th/<n>.json          the shards: per word, the pages that have it, how much and in
+ *                               which part of their text; per pair of words, the pages that
+ *                               have them as they stand together;
+ *   search/th/text/<n>-<k>.txt  each page's text in parts, for the snippet around the match.
+ * A query fetches the table, the shards of its words and, for each result as it comes into
+ * view, the part of its text where the query's rarest word is.
  *
  * The query is cut into the index's words:
  *   1. normalise() exactly as search.py does (NFC, lower case, Thai digits as Arabic ...);
@@ -143,55 +146,33 @@
 
   function loadShard(n) {
     if (!shardRequests[n]) {
-      shardRequests[n] = getJSON(fileUrl(n + ".json")).then(function (lists) {
+      shardRequests[n] = getJSON(fileUrl(n + ".json")).then(function (shard) {
         var first = index.shards[n];
-        lists.forEach(function (postings, k) { index.postings.set(index.words[first + k], postings); });
+        shard.w.forEach(function (postings, k) { index.postings.set(index.words[first + k], postings); });
+        Object.keys(shard.p).forEach(function (pair) { pairPages.set(pair, shard.p[pair]); });
       });
       shardRequests[n].catch(function () { delete shardRequests[n]; });
     }
     return shardRequests[n];
   }
 
-  // The shard of a pair of words: FNV-1a over UTF-16 code units, as search.py's pair_shard.
-  function pairShard(pair) {
-    var h = 0x811c9dc5;
-    for (var i = 0; i < pair.length; i++) {
-      h ^= pair.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h % index.pairs;
-  }
-
-  var pairRequests = {};
-  var pairPages = new Map(); // "word word" -> pages, as pair shards arrive
-
-  function loadPairs(pairs) {
-    var wanted = new Set(pairs.map(pairShard));
-    return Promise.all(Array.from(wanted, function (n) {
-      if (!pairRequests[n]) {
-        pairRequests[n] = getJSON(fileUrl("p" + n + ".json")).then(function (found) {
-          Object.keys(found).forEach(function (pair) { pairPages.set(pair, found[pair]); });
-        });
-        pairRequests[n].catch(function () { delete pairRequests[n]; });
-      }
-      return pairRequests[n];
-    }));
-  }
+  var pairPages = new Map(); // "word word" -> pages, as shards arrive
 
   function loadWords(words) {
     var wanted = new Set(words.map(shardOf));
     return Promise.all(Array.from(wanted, loadShard));
   }
 
-  function loadText(doc) {
-    if (!textRequests[doc]) {
-      textRequests[doc] = fetch(fileUrl("text/" + doc + ".txt")).then(function (r) {
+  function loadText(doc, chunk) {
+    var key = doc + "-" + chunk;
+    if (!textRequests[key]) {
+      textRequests[key] = fetch(fileUrl("text/" + key + ".txt")).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.text();
       });
-      textRequests[doc].catch(function () { delete textRequests[doc]; });
+      textRequests[key].catch(function () { delete textRequests[key]; });
     }
-    return textRequests[doc];
+    return textRequests[key];
   }
 
   // --- the query as index words ---------------------------------------------------------
@@ -286,38 +267,41 @@
     if (!pieces.length) return Promise.resolve([]);
     var expansions = pieces.map(expand);
     var words = [].concat.apply([], expansions.map(function (e) { return e.map(function (p) { return p[0]; }); }));
-    return loadWords(words)
-      .then(function () {
-        // neighbouring words of the query, neither of them common: is the phrase on a page?
-        var pairs = [];
-        for (var i = 0; i + 1 < pieces.length; i++) {
-          var a = pieces[i];
-          var b = pieces[i + 1];
-          if (a[1] === "word" && b[1] === "word" && rarity(a[0]) > 0 && rarity(b[0]) > 0) pairs.push(a[0] + " " + b[0]);
-        }
-        return loadPairs(pairs).then(function () { return pairs; });
-      })
-      .then(function (pairs) { return rank(query, pieces, expansions, pairs); });
+    return loadWords(words).then(function () {
+      // neighbouring words of the query, neither of them common: is the phrase on a page?
+      // (the pairs came with the first word's shard)
+      var pairs = [];
+      for (var i = 0; i + 1 < pieces.length; i++) {
+        var a = pieces[i];
+        var b = pieces[i + 1];
+        if (a[1] === "word" && b[1] === "word" && rarity(a[0]) > 0 && rarity(b[0]) > 0) pairs.push(a[0] + " " + b[0]);
+      }
+      return rank(query, pieces, expansions, pairs);
+    });
   }
 
   function rank(query, pieces, expansions, pairs) {
     var n = index.docs.length;
-    var scores = new Map(); // doc -> [score, pieces matched, words matched]
+    var scores = new Map(); // doc -> [score, pieces matched, words matched, chunk of the rarest]
     expansions.forEach(function (found) {
       var best = new Map();
       found.forEach(function (pair) {
         var postings = index.postings.get(pair[0]);
-        var idf = Math.log(1 + n / (postings.length / 2));
-        for (var i = 0; i < postings.length; i += 2) {
+        var idf = Math.log(1 + n / (postings.length / 3));
+        for (var i = 0; i < postings.length; i += 3) {
           var s = (postings[i + 1] / 10) * idf * pair[1];
           var cur = best.get(postings[i]);
-          if (!cur || s > cur[0]) best.set(postings[i], [s, pair[0]]);
+          if (!cur || s > cur[0]) best.set(postings[i], [s, pair[0], postings[i + 2], idf]);
         }
       });
       best.forEach(function (sw, doc) {
-        var cur = scores.get(doc) || [0, 0, []];
+        var cur = scores.get(doc) || [0, 0, [], 0, -1];
         cur[2].push(sw[1]);
-        scores.set(doc, [cur[0] + sw[0], cur[1] + 1, cur[2]]);
+        if (sw[3] > cur[4]) {
+          cur[3] = sw[2];
+          cur[4] = sw[3];
+        }
+        scores.set(doc, [cur[0] + sw[0], cur[1] + 1, cur[2], cur[3], cur[4]]);
       });
     });
     var phrase = squeezed(query);
@@ -333,7 +317,7 @@
       var title = squeezed(index.docs[doc][1]);
       var inTitle = title.indexOf(phrase) >= 0 ? 2 + phrase.length / title.length : 1;
       var asPhrase = pairs.length ? 1 + (PHRASE * (together.get(doc) || 0)) / pairs.length : 1;
-      matched.set(doc, { score: v[0] * inTitle * asPhrase, words: v[2] });
+      matched.set(doc, { score: v[0] * inTitle * asPhrase, words: v[2], chunk: v[3] });
     });
     var asked = askedYears(pieces);
     var preferred = asked.length
@@ -360,11 +344,12 @@
       var weight = preferred(doc) ? CURRENT : 1 / (1 + 0.1 * behind);
       var others = index.members.get(g).filter(function (d) { return d !== shownDoc; });
       others.sort(function (a, b) { return index.docs[b][3] - index.docs[a][3]; });
-      results.push({ n: shownDoc, score: matched.get(best).score * weight, others: others, words: matched.get(shownDoc).words });
+      var m = matched.get(shownDoc);
+      results.push({ n: shownDoc, score: matched.get(best).score * weight, others: others, words: m.words, chunk: m.chunk });
     });
     results.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
     return results.map(function (r) {
-      return { n: r.n, doc: index.docs[r.n], others: r.others, words: r.words, score: r.score, partial: most < pieces.length };
+      return { n: r.n, doc: index.docs[r.n], others: r.others, words: r.words, chunk: r.chunk, score: r.score, partial: most < pieces.length };
     });
   }
 
@@ -373,7 +358,7 @@
   // How much finding a word says: rare words much, a word on most pages (การ, ที่) nothing.
   function rarity(word) {
     var postings = index.postings.get(word);
-    var share = postings ? postings.length / 2 / index.docs.length : 1;
+    var share = postings ? postings.length / 3 / index.docs.length : 1;
     return share > 0.3 ? 0 : Math.log(1 / share);
   }
 
@@ -448,6 +433,27 @@
     return new URL("../" + doc[0], location.href).href;
   }
 
+  // A result's text is fetched when the result comes near the screen: a phone downloads
+  // the texts of the results it shows, not of the ten on the page.
+  var observer =
+    typeof IntersectionObserver !== "undefined"
+      ? new IntersectionObserver(function (entries) {
+          entries.forEach(function (e) {
+            if (!e.isIntersecting) return;
+            observer.unobserve(e.target);
+            e.target.psLoad();
+          });
+        }, { rootMargin: "100px" })
+      : null;
+
+  function whenSeen(el, load, fill) {
+    el.psLoad = function () {
+      load().then(fill, function () { el.setAttribute("data-ready", ""); });
+    };
+    if (observer) observer.observe(el);
+    else el.psLoad();
+  }
+
   function resultItem(r) {
     var li = document.createElement("li");
     var a = document.createElement("a");
@@ -464,7 +470,7 @@
     var p = document.createElement("p");
     p.className = "ps-search-snippet";
     li.appendChild(p);
-    loadText(r.n).then(function (text) {
+    whenSeen(p, function () { return loadText(r.n, r.chunk); }, function (text) {
       snippet(text, r.words).forEach(function (piece) {
         if (piece[1]) {
           var mark = document.createElement("mark");
@@ -475,7 +481,7 @@
         }
       });
       p.setAttribute("data-ready", "");
-    }, function () { p.setAttribute("data-ready", ""); });
+    });
     if (r.others.length) {
       var years = document.createElement("p");
       years.className = "ps-search-years";
