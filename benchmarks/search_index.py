@@ -8,10 +8,11 @@ chromium, as the tests do):
 
 The archives are written by the generator of ``benchmarks/build_archive.py`` (same shape,
 same seed) and built with the hook. Each is served locally and the search page is opened in
-real Chromium, once per query, in a fresh browser context (nothing cached): the figure is the
-bytes of every file under ``search/`` the page fetched (the page table, the shards of the
-query's words, the texts of the first results shown), as served (uncompressed) and as a
-host compressing with gzip would send them, beside the size of the whole index.
+real Chromium at 360 x 740 px, once per query, in a fresh browser context (nothing cached):
+the figure is the bytes of every file under ``search/`` the page fetched for its first view
+(the table of pages and words, the shards of the query's words, the parts of text of the
+results on the screen), as served (uncompressed) and as a host compressing with gzip would
+send them, beside the size of the whole index.
 The last line is the summary:
 
     SEARCH first_query_kb_5=... first_query_kb_10=... first_query_kb_20=... index_kb_10=...
@@ -68,7 +69,7 @@ def first_queries(site: Path, queries: list[str]) -> list[dict[str, Any]]:
                 executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"]
             )
             for query in queries:
-                context = browser.new_context()
+                context = browser.new_context(viewport={"width": 360, "height": 740})  # a phone
                 page = context.new_page()
                 fetched: dict[str, bytes] = {}
 
@@ -83,9 +84,8 @@ def first_queries(site: Path, queries: list[str]) -> list[dict[str, Any]]:
                     "document.querySelector('#ps-search-status').textContent.startsWith('พบ') || "
                     "document.querySelector('#ps-search-status').textContent.startsWith('ไม่พบ')"
                 )
-                page.wait_for_function(
-                    "Array.from(document.querySelectorAll('.ps-search-snippet')).every(p => p.hasAttribute('data-ready'))"
-                )
+                if page.locator("#ps-search-results > li").count():
+                    page.locator(".ps-search-snippet[data-ready]").first.wait_for()
                 page.wait_for_load_state("networkidle")
                 results = page.locator("#ps-search-results > li").count()
                 out.append(
