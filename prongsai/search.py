@@ -325,25 +325,30 @@ class Index:
     """The published index.
 
     ``table`` (``search/th-index.json``, fetched first): ``docs`` per page
-    ``[url, title, kind of year, year, group]``, ``words`` (every word, sorted), ``shards``
-    (the position in ``words`` where each shard starts), ``current`` (the current fiscal year
-    and its ITA year) and ``version`` (a digest of everything, added to the other files'
-    addresses so a browser never mixes two builds).
+    ``[url, kind of year, year, group, length of the title]``, ``words`` (every word,
+    sorted), ``shards`` (the position in ``words`` where each shard starts), ``current`` (the
+    current fiscal year and its ITA year) and ``version`` (a digest of everything, added to
+    the other files' addresses so a browser never mixes two builds).
     ``shards`` (``search/th/<n>.json``): ``w``, per word of the shard in order, the flat list
-    ``[page, weight, chunk, ...]`` (chunk: the part of the page's text where the word is
-    first); ``p``, per two words that stand together on a page (``"word word"``, filed with
-    the first word), the pages, so that a phrase ranks the pages that have it as it stands
-    first. Words on more than :data:`COMMON` of the pages (การ, ที่) make no pair.
-    ``texts`` (``search/th/text/<page>-<chunk>.txt``): each page's text in reading order, in
-    chunks of about :data:`CHUNK` characters, for the snippet around the match."""
+    ``[page, weight, where, ...]`` (where: two times the part of the page's text where the
+    word is first, plus one if the title has it); ``p``, per two words that stand together
+    on a page (``"word word"``, filed with the first word), the pages, so that a phrase
+    ranks the pages that have it as it stands first (words on more than :data:`COMMON` of
+    the pages, การ, ที่, make no pair); ``t``, the same for the titles (all their words).
+    ``titles`` (``search/th/titles/<year>.json``): page -> title, per year (0: no year); the
+    results page fetches the years of the results it shows.
+    ``texts`` (``search/th/text/<page>-<part>.txt``): each page's text in reading order, in
+    parts of about :data:`CHUNK` characters, for the snippet around the match."""
 
     table: dict[str, Any]
     shards: list[dict[str, Any]]
+    titles: dict[int, dict[str, str]]
     texts: list[list[str]]
 
     def files(self) -> list[StaticFile]:
         out = [StaticFile(INDEX_PATH, _json(self.table))]
         out += [StaticFile(f"{SHARD_DIR}/{n}.json", _json(s)) for n, s in enumerate(self.shards)]
+        out += [StaticFile(f"{SHARD_DIR}/titles/{y}.json", _json(t)) for y, t in sorted(self.titles.items())]
         out += [
             StaticFile(f"{SHARD_DIR}/text/{n}-{k}.txt", chunk.encode())
             for n, chunks in enumerate(self.texts)
@@ -405,58 +410,73 @@ def _pairs(words_in_order: list[list[str]], merged: dict[str, dict[int, int]]) -
     return found
 
 
-def _shards(words: list[str], postings: dict[str, list[int]], pairs: dict[str, list[int]]) -> list[dict[str, Any]]:
-    """Consecutive words (with their pairs) in shards of about SHARD_BYTES."""
-    pairs_of: dict[str, dict[str, list[int]]] = {}
-    for pair, docs in pairs.items():
-        pairs_of.setdefault(pair.split(" ", 1)[0], {})[pair] = docs
+def _shards(
+    words: list[str], postings: dict[str, list[int]], pairs: dict[str, list[int]], title_pairs: dict[str, list[int]]
+) -> list[dict[str, Any]]:
+    """Consecutive words (with the pairs they begin) in shards of about SHARD_BYTES."""
+    pairs_of: dict[str, list[tuple[str, dict[str, list[int]]]]] = {}
+    for key, found in (("p", pairs), ("t", title_pairs)):
+        for pair, docs in found.items():
+            pairs_of.setdefault(pair.split(" ", 1)[0], []).append((key, {pair: docs}))
     shards: list[dict[str, Any]] = []
     size = 0
     for word in words:
-        own = pairs_of.get(word, {})
-        cost = (
-            len(word.encode())
-            + 4
-            + len(postings[word]) * 3
-            + sum(len(p.encode()) + 6 + 4 * len(d) for p, d in own.items())
-        )
+        own = pairs_of.get(word, [])
+        cost = len(word.encode()) + 4 + len(postings[word]) * 3
+        cost += sum(len(p.encode()) + 6 + 4 * len(d) for _, one in own for p, d in one.items())
         if not shards or (size and size + cost > SHARD_BYTES):
-            shards.append({"w": [], "p": {}})
+            shards.append({"w": [], "p": {}, "t": {}})
             size = 0
         shards[-1]["w"].append(postings[word])
-        shards[-1]["p"].update(own)
+        for key, one in own:
+            shards[-1][key].update(one)
         size += cost
     return shards
+
+
+def squeezed(text: str) -> str:
+    """A title as the results page compares a query with it: normalised, without spaces or "พ.ศ."."""
+    return "".join(normalise(text).replace("พ.ศ.", "").split())
 
 
 def build_index(pages: list[Page], groups: list[int] | None = None, current: tuple[int, int] = (0, 0)) -> Index:
     """The index of ``pages``; ``groups`` as :func:`group_pages` gives them (default: each page
     alone); ``current`` the current fiscal year and its ITA year, ranked first."""
     docs: list[list[str | int]] = []
+    titles: dict[int, dict[str, str]] = {}
+    squeezed_titles: list[str] = []
     texts: list[list[str]] = []
     in_order: list[list[str]] = []
+    title_pairs: dict[str, list[int]] = {}
     terms: dict[str, dict[int, int]] = {}
     for n, page in enumerate(pages):
         read = page_text(page.markdown)
         kind, year = _year_of(page.url)
-        docs.append([page.url, page.title, kind, year, groups[n] if groups else n])
+        squeezed_titles.append(squeezed(page.title))
+        docs.append([page.url, kind, year, groups[n] if groups else n, len(squeezed_titles[-1])])
+        titles.setdefault(year, {})[str(n)] = page.title
         texts.append(_chunks(unicodedata.normalize("NFC", read.text)))  # as shown; marks in one order
-        in_order.append([*tokens(page.title), "", *tokens(read.text)])  # "": no pair across the two
+        title_words = tokens(page.title)
+        in_order.append([*title_words, "", *tokens(read.text)])  # "": no pair across the two
+        for pair in sorted({f"{a} {b}" for a, b in itertools.pairwise(title_words)}):
+            title_pairs.setdefault(pair, []).append(n)
         for word, w in _weights(page.title, read.headings, read.body).items():
             terms.setdefault(word, {})[n] = w
     merged = _with_longer_words(terms)
     searched = [[normalise(c) for c in chunks] for chunks in texts]  # as the results page looks
 
-    def chunk_of(word: str, doc: int) -> int:
-        return next((k for k, c in enumerate(searched[doc]) if word in c), 0)
+    def where(word: str, doc: int) -> int:
+        """The part of the page's text where ``word`` is first, times two, plus one if the title has it."""
+        chunk = next((k for k, c in enumerate(searched[doc]) if word in c), 0)
+        return 2 * chunk + (word in squeezed_titles[doc])
 
     words = sorted(merged)
-    postings = {w: [x for doc in sorted(merged[w]) for x in (doc, merged[w][doc], chunk_of(w, doc))] for w in words}
-    shards = _shards(words, postings, _pairs(in_order, merged))
+    postings = {w: [x for doc in sorted(merged[w]) for x in (doc, merged[w][doc], where(w, doc))] for w in words}
+    shards = _shards(words, postings, _pairs(in_order, merged), title_pairs)
     starts = list(itertools.accumulate((len(s["w"]) for s in shards[:-1]), initial=0))
     table: dict[str, Any] = {"docs": docs, "words": words, "shards": starts, "current": list(current)}
-    digest = hashlib.sha256(_json([table, shards, texts])).hexdigest()[:12]
-    return Index({"version": digest, **table}, shards, texts)
+    digest = hashlib.sha256(_json([table, shards, titles, texts])).hexdigest()[:12]
+    return Index({"version": digest, **table}, shards, titles, texts)
 
 
 def hand_written_pages(docs_dir: Path) -> list[Page]:

@@ -4,14 +4,16 @@ with Thai or Arabic digits finds its page, in real Chromium (Debian's) over the 
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
 from prongsai.pages import Page
 from prongsai.search import SHARD_BYTES, Index, build_index, normalise, page_text, tokens
+
+from .test_search_heldout import published_titles
 
 QUERIES = Path(__file__).with_name("search_queries.tsv")
 
@@ -164,7 +166,7 @@ def test_the_browser_and_the_build_cut_titles_alike(
 ) -> None:
     """Why the query is cut over the index's vocabulary rather than by Intl.Segmenter alone:
     the two dictionaries disagree on most titles, the vocabulary reproduces newmm."""
-    titles = [d[1] for d in json.loads((example_dir / "search" / "th-index.json").read_text("utf-8"))["docs"]]
+    titles = list(published_titles(example_dir).values())
     same = icu_same = 0
     for title in titles:
         expected = tokens(title)

@@ -45,7 +45,16 @@ def _pages(site_dir: Path) -> list[tuple[str, str, str]]:
     for path in folder.glob("*.txt"):
         n, k = map(int, path.stem.split("-"))
         parts.setdefault(n, []).append((k, path.read_text("utf-8")))
-    return [(d[0], d[1], " ".join(t for _, t in sorted(parts.get(n, [])))) for n, d in enumerate(table["docs"])]
+    titles = published_titles(site_dir)
+    return [(d[0], titles[n], " ".join(t for _, t in sorted(parts.get(n, [])))) for n, d in enumerate(table["docs"])]
+
+
+def published_titles(site_dir: Path) -> dict[int, str]:
+    """Page -> title, from the index's title files (one per year)."""
+    out: dict[int, str] = {}
+    for path in (site_dir / "search" / "th" / "titles").glob("*.json"):
+        out.update({int(n): t for n, t in json.loads(path.read_text("utf-8")).items()})
+    return out
 
 
 _THAI = re.compile("[\u0e01-\u0e4e]+")

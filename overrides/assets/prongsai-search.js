@@ -122,8 +122,8 @@
         index.postings = new Map(); // word -> [page, weight, ...], as shards arrive
         index.members = new Map(); // group -> its pages
         data.docs.forEach(function (d, n) {
-          if (!index.members.has(d[4])) index.members.set(d[4], []);
-          index.members.get(d[4]).push(n);
+          if (!index.members.has(d[3])) index.members.set(d[3], []);
+          index.members.get(d[3]).push(n);
         });
         return index;
       });
@@ -150,6 +150,7 @@
         var first = index.shards[n];
         shard.w.forEach(function (postings, k) { index.postings.set(index.words[first + k], postings); });
         Object.keys(shard.p).forEach(function (pair) { pairPages.set(pair, shard.p[pair]); });
+        Object.keys(shard.t).forEach(function (pair) { titlePairPages.set(pair, shard.t[pair]); });
       });
       shardRequests[n].catch(function () { delete shardRequests[n]; });
     }
@@ -157,6 +158,24 @@
   }
 
   var pairPages = new Map(); // "word word" -> pages, as shards arrive
+  var titlePairPages = new Map(); // the same, of the titles
+
+  // The titles of the pages, fetched by year for the results shown.
+  var titles = new Map(); // page -> title
+  var titleRequests = {};
+
+  function loadTitles(docs) {
+    var years = new Set(docs.map(function (n) { return index.docs[n][2]; }));
+    return Promise.all(Array.from(years, function (y) {
+      if (!titleRequests[y]) {
+        titleRequests[y] = getJSON(fileUrl("titles/" + y + ".json")).then(function (found) {
+          Object.keys(found).forEach(function (n) { titles.set(+n, found[n]); });
+        });
+        titleRequests[y].catch(function () { delete titleRequests[y]; });
+      }
+      return titleRequests[y];
+    }));
+  }
 
   function loadWords(words) {
     var wanted = new Set(words.map(shardOf));
@@ -245,14 +264,14 @@
   }
 
   function isCurrent(doc) {
-    if (doc[2] === 1) return doc[3] === index.current[0];
-    if (doc[2] === 2) return doc[3] === index.current[1];
+    if (doc[1] === 1) return doc[2] === index.current[0];
+    if (doc[1] === 2) return doc[2] === index.current[1];
     return true; // a page of no year (the home page, about) is always current
   }
 
   // The years a query names (ปีงบประมาณ ๒๕๖๘, O27 2567): their pages come first instead.
   function askedYears(pieces) {
-    var years = new Set(index.docs.map(function (d) { return d[3]; }));
+    var years = new Set(index.docs.map(function (d) { return d[2]; }));
     return pieces.map(function (p) { return /^[0-9]{4}$/.test(p[0]) ? +p[0] : 0; }).filter(function (y) { return y && years.has(y); });
   }
 
@@ -291,17 +310,17 @@
         for (var i = 0; i < postings.length; i += 3) {
           var s = (postings[i + 1] / 10) * idf * pair[1];
           var cur = best.get(postings[i]);
-          if (!cur || s > cur[0]) best.set(postings[i], [s, pair[0], postings[i + 2], idf]);
+          if (!cur || s > cur[0]) best.set(postings[i], [s, pair[0], postings[i + 2] >> 1, idf, postings[i + 2] & 1]);
         }
       });
       best.forEach(function (sw, doc) {
-        var cur = scores.get(doc) || [0, 0, [], 0, -1];
+        var cur = scores.get(doc) || [0, 0, [], 0, -1, 0];
         cur[2].push(sw[1]);
         if (sw[3] > cur[4]) {
           cur[3] = sw[2];
           cur[4] = sw[3];
         }
-        scores.set(doc, [cur[0] + sw[0], cur[1] + 1, cur[2], cur[3], cur[4]]);
+        scores.set(doc, [cur[0] + sw[0], cur[1] + 1, cur[2], cur[3], cur[4], cur[5] + sw[4]]);
       });
     });
     var phrase = squeezed(query);
@@ -311,22 +330,31 @@
     pairs.forEach(function (pair) {
       (pairPages.get(pair) || []).forEach(function (doc) { together.set(doc, (together.get(doc) || 0) + 1); });
     });
-    var matched = new Map(); // doc -> {score, words}
+    // the title has the whole query: each of its words, and each two neighbours as they stand
+    var titlePairs = [];
+    for (var i = 0; i + 1 < pieces.length; i++) {
+      if (pieces[i][1] === "word" && pieces[i + 1][1] === "word") titlePairs.push(pieces[i][0] + " " + pieces[i + 1][0]);
+    }
+    var inTitleTogether = new Map();
+    titlePairs.forEach(function (pair) {
+      (titlePairPages.get(pair) || []).forEach(function (doc) { inTitleTogether.set(doc, (inTitleTogether.get(doc) || 0) + 1); });
+    });
+    var matched = new Map(); // doc -> {score, words, chunk}
     scores.forEach(function (v, doc) {
       if (v[1] !== most) return;
-      var title = squeezed(index.docs[doc][1]);
-      var inTitle = title.indexOf(phrase) >= 0 ? 2 + phrase.length / title.length : 1;
+      var whole = v[5] === pieces.length && (inTitleTogether.get(doc) || 0) === titlePairs.length;
+      var inTitle = whole ? 2 + Math.min(1, phrase.length / Math.max(1, index.docs[doc][4])) : 1;
       var asPhrase = pairs.length ? 1 + (PHRASE * (together.get(doc) || 0)) / pairs.length : 1;
       matched.set(doc, { score: v[0] * inTitle * asPhrase, words: v[2], chunk: v[3] });
     });
     var asked = askedYears(pieces);
     var preferred = asked.length
-      ? function (doc) { return asked.indexOf(doc[3]) >= 0; }
+      ? function (doc) { return asked.indexOf(doc[2]) >= 0; }
       : isCurrent;
     var newest = index.current[0] || 0;
     var groups = new Map();
     matched.forEach(function (m, doc) {
-      var g = index.docs[doc][4];
+      var g = index.docs[doc][3];
       if (!groups.has(g)) groups.set(g, []);
       groups.get(g).push(doc);
     });
@@ -336,14 +364,14 @@
       // of its pages that match about as well as its best: the current year's, else the newest
       var close = docs.filter(function (d) { return matched.get(d).score >= CLOSE * matched.get(best).score; });
       close.sort(function (a, b) {
-        return preferred(index.docs[b]) - preferred(index.docs[a]) || index.docs[b][3] - index.docs[a][3] || a - b;
+        return preferred(index.docs[b]) - preferred(index.docs[a]) || index.docs[b][2] - index.docs[a][2] || a - b;
       });
       var shownDoc = close[0];
       var doc = index.docs[shownDoc];
-      var behind = doc[3] ? Math.max(0, newest - doc[3]) : 0;
+      var behind = doc[2] ? Math.max(0, newest - doc[2]) : 0;
       var weight = preferred(doc) ? CURRENT : 1 / (1 + 0.1 * behind);
       var others = index.members.get(g).filter(function (d) { return d !== shownDoc; });
-      others.sort(function (a, b) { return index.docs[b][3] - index.docs[a][3]; });
+      others.sort(function (a, b) { return index.docs[b][2] - index.docs[a][2]; });
       var m = matched.get(shownDoc);
       results.push({ n: shownDoc, score: matched.get(best).score * weight, others: others, words: m.words, chunk: m.chunk });
     });
@@ -424,8 +452,8 @@
   // --- the page -------------------------------------------------------------------------
 
   function yearLabel(doc) {
-    if (doc[2] === 1) return "ปีงบประมาณ พ.ศ. " + shown(doc[3]);
-    if (doc[2] === 2) return "OIT ITA " + shown(doc[3]);
+    if (doc[1] === 1) return "ปีงบประมาณ พ.ศ. " + shown(doc[2]);
+    if (doc[1] === 2) return "OIT ITA " + shown(doc[2]);
     return "";
   }
 
@@ -458,7 +486,7 @@
     var li = document.createElement("li");
     var a = document.createElement("a");
     a.href = pageUrl(r.doc);
-    a.textContent = r.doc[1];
+    a.textContent = titles.get(r.n) || r.doc[0];
     li.appendChild(a);
     var label = yearLabel(r.doc);
     if (label) {
@@ -490,8 +518,8 @@
         var doc = index.docs[d];
         var link = document.createElement("a");
         link.href = pageUrl(doc);
-        link.textContent = doc[3] ? shown(doc[3]) : doc[1];
-        link.setAttribute("aria-label", doc[1] + " " + yearLabel(doc));
+        link.textContent = doc[2] ? shown(doc[2]) : doc[0];
+        link.setAttribute("aria-label", (titles.get(r.n) || "") + " " + yearLabel(doc));
         years.appendChild(document.createTextNode(" "));
         years.appendChild(link);
       });
@@ -504,10 +532,14 @@
   var shownCount = 0;
 
   function showMore() {
+    var ticket = latest;
     var next = shownResults.slice(shownCount, shownCount + PAGE_SIZE);
-    next.forEach(function (r) { list.appendChild(resultItem(r)); });
     shownCount += next.length;
-    if (more) more.hidden = shownCount >= shownResults.length;
+    return loadTitles(next.map(function (r) { return r.n; })).then(function () {
+      if (ticket !== latest) return;
+      next.forEach(function (r) { list.appendChild(resultItem(r)); });
+      if (more) more.hidden = shownCount >= shownResults.length;
+    });
   }
 
   var latest = 0; // only the newest query's results are shown
@@ -535,7 +567,7 @@
           "พบ " + shown(results.length) + " รายการสำหรับ “" + query + "”" +
           (results[0].partial ? " (ไม่มีหน้าที่มีครบทุกคำ แสดงหน้าที่มีมากที่สุด)" : "");
         shownResults = results;
-        showMore();
+        return showMore();
       })
       .catch(function () {
         if (ticket === latest) status.textContent = "โหลดข้อมูลสำหรับค้นหาไม่สำเร็จ โปรดลองใหม่อีกครั้ง";
