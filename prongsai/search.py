@@ -39,13 +39,14 @@ from pathlib import Path
 from typing import Any
 
 from . import thai
-from .output import Output, StaticFile
-from .pages import Page, Renderer
+from .pages import Renderer
+from .parts import Page, Part, StaticFile
 from .site import Site
+from .urls import SEARCH, SEARCH_FILES, SEARCH_INDEX
 
-INDEX_PATH = "search/th-index.json"  # the page table and the words: fetched first
-SHARD_DIR = "search/th"  # the shards of the index and the pages' texts
-PAGE_SRC = "search/index.md"
+INDEX_PATH = SEARCH_INDEX  # the table of pages and words: fetched first
+SHARD_DIR = SEARCH_FILES  # the shards, the titles and the texts
+PAGE_SRC = SEARCH
 
 # How much a word counts where it is found: the title first, then headings, then the text.
 TITLE, HEADING, BODY = 8.0, 3.0, 1.0
@@ -508,15 +509,15 @@ def excluded(markdown: str) -> bool:
     return isinstance(search, dict) and search.get("exclude") is True
 
 
-def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
-    """Add the search page and its index (``search/th-index.json`` and ``search/th/``)."""
-    searchable = [p for p in out.pages if p.kind != "search"]
-    docs_dir = options.get("docs_dir")
+def build(site: Site, pages: list[Page], docs_dir: str | None) -> Part:
+    """The search page and its index (``search/th-index.json``, ``search/th/``) of ``pages``
+    and the hand-written pages of ``docs_dir``."""
+    searchable = [p for p in pages if p.kind != "search"]
     if docs_dir and Path(docs_dir).is_dir():
         searchable += hand_written_pages(Path(docs_dir))
     searchable = [p for p in searchable if not excluded(p.markdown)]
     fy = site.current_year
     index = build_index(searchable, group_pages(searchable, site), (fy.year, fy.ita_year) if fy else (0, 0))
-    out.files.extend(index.files())
     r = Renderer(site)
-    out.pages.append(r.page(PAGE_SRC, "ค้นหา", "search", "search.md.j2", index_file=INDEX_PATH.rsplit("/", 1)[1]))
+    page = r.page(PAGE_SRC, "ค้นหา", "search", "search.md.j2", index_file=INDEX_PATH.rsplit("/", 1)[1])
+    return Part(pages=(page,), files=tuple(index.files()))

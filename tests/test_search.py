@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
-from prongsai.pages import Page
+from prongsai.parts import Page
 from prongsai.search import SHARD_BYTES, Index, build_index, normalise, page_text, tokens
 
 from .test_search_heldout import published_titles

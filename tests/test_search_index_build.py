@@ -12,15 +12,15 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from packaging.requirements import Requirement
 
 from prongsai import load_site, search, thai
-from prongsai.output import Output, engine_options, generate
-from prongsai.pages import Page
+from prongsai.options import Options
+from prongsai.output import Output, generate
+from prongsai.parts import Page
 
 from .conftest import REPO
 from .test_hostile import CASES, apply_case, expected
@@ -74,9 +74,9 @@ def ref_excluded(markdown: str) -> bool:
 # --- what is compared -----------------------------------------------------------------------
 
 
-def _options() -> dict[str, Any]:
+def _options() -> Options:
     extra = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["extra"]["prongsai"]
-    return engine_options(extra, site_url="", docs_dir=str(REPO / "docs"))
+    return Options.from_config(extra, site_url="", docs_dir=str(REPO / "docs"))
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +95,7 @@ def _accepted_hostile_pages(tmp: Path) -> Iterator[Page]:
     for case in CASES:
         if not expected(case):
             project = apply_case(case, tmp / case)
-            yield from generate(load_site(project / "data", project / "docs"), {}).pages
+            yield from generate(load_site(project / "data", project / "docs")).pages
 
 
 def _thai_runs(texts: list[str]) -> list[str]:
@@ -202,12 +202,11 @@ def test_excluded_reads_front_matter_as_yaml_does(example_pages: list[Page]) -> 
 
 def test_the_published_index_is_the_reference_index(example_output: Output, monkeypatch: pytest.MonkeyPatch) -> None:
     published = [f for f in example_output.files if f.path.startswith("search/")]
-    reference_out = Output(pages=[p for p in example_output.pages if p.kind != "search"])
     site = load_site(REPO / "data", REPO / "docs")
     monkeypatch.setattr(search, "tokens", ref_tokens)
     monkeypatch.setattr(search, "excluded", ref_excluded)
-    search.contribute(site, reference_out, _options())
-    reference = [f for f in reference_out.files if f.path.startswith("search/")]
+    reference_part = search.build(site, [p for p in example_output.pages if p.kind != "search"], _options().docs_dir)
+    reference = [f for f in reference_part.files if f.path.startswith("search/")]
     table = next(f.content for f in published if f.path == search.INDEX_PATH)
     assert len(json.loads(table)["docs"]) > 200
     assert published == reference
