@@ -40,6 +40,7 @@
   var more = document.getElementById("ps-search-more");
   var thaiNumerals = form.getAttribute("data-numerals") === "thai";
   var PAGE_SIZE = 10; // results shown at a time (each fetches its page's text for the snippet)
+  var FIRST_SNIPPETS = 3; // shown with the results at once: a 360 px screen holds about three
   var SNIPPET = 150; // characters of text around the match
   var MAX_EXPANSIONS = 24; // longer index words one query word may stand for
   var CURRENT = 1.6; // how much more a page of the current year counts
@@ -182,13 +183,20 @@
     return Promise.all(Array.from(wanted, loadShard));
   }
 
+  var texts = new Map(); // "page-part" -> text, once fetched
+
   function loadText(doc, chunk) {
     var key = doc + "-" + chunk;
     if (!textRequests[key]) {
-      textRequests[key] = fetch(fileUrl("text/" + key + ".txt")).then(function (r) {
-        if (!r.ok) throw new Error(r.status);
-        return r.text();
-      });
+      textRequests[key] = fetch(fileUrl("text/" + key + ".txt"))
+        .then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.text();
+        })
+        .then(function (text) {
+          texts.set(key, text);
+          return text;
+        });
       textRequests[key].catch(function () { delete textRequests[key]; });
     }
     return textRequests[key];
@@ -498,7 +506,7 @@
     var p = document.createElement("p");
     p.className = "ps-search-snippet";
     li.appendChild(p);
-    whenSeen(p, function () { return loadText(r.n, r.chunk); }, function (text) {
+    var fill = function (text) {
       snippet(text, r.words).forEach(function (piece) {
         if (piece[1]) {
           var mark = document.createElement("mark");
@@ -509,7 +517,10 @@
         }
       });
       p.setAttribute("data-ready", "");
-    });
+    };
+    var key = r.n + "-" + r.chunk;
+    if (texts.has(key)) fill(texts.get(key)); // fetched with the first results: no shift on screen
+    else whenSeen(p, function () { return loadText(r.n, r.chunk); }, fill);
     if (r.others.length) {
       var years = document.createElement("p");
       years.className = "ps-search-years";
@@ -534,8 +545,13 @@
   function showMore() {
     var ticket = latest;
     var next = shownResults.slice(shownCount, shownCount + PAGE_SIZE);
+    // the first results come with their snippets (what a phone's screen shows at once), so
+    // the list does not move under the reader's eyes when they arrive
+    var first = shownCount ? [] : next.slice(0, FIRST_SNIPPETS).map(function (r) {
+      return loadText(r.n, r.chunk).catch(function () {});
+    });
     shownCount += next.length;
-    return loadTitles(next.map(function (r) { return r.n; })).then(function () {
+    return Promise.all([loadTitles(next.map(function (r) { return r.n; }))].concat(first)).then(function () {
       if (ticket !== latest) return;
       next.forEach(function (r) { list.appendChild(resultItem(r)); });
       if (more) more.hidden = shownCount >= shownResults.length;
