@@ -4,6 +4,7 @@ with Thai or Arabic digits finds its page, in real Chromium (Debian's) over the 
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -11,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from prongsai.parts import Page
-from prongsai.search import SHARD_BYTES, Index, build_index, normalise, page_text, tokens
+from prongsai.search import SHARD_BYTES, Index, build_index, group_pages, normalise, page_text, tokens
 
 from .test_search_heldout import published_titles
 
@@ -87,6 +88,21 @@ def test_the_index_is_in_shards_of_about_the_same_size() -> None:
     sizes = [len(f.content) for f in index.files() if f.path.startswith("search/th/") and "/text/" not in f.path]
     assert len(sizes) > 3
     assert max(sizes) < 2 * SHARD_BYTES
+
+
+def test_the_same_measure_of_two_years_is_one_result_and_two_alike_of_one_year_are_two() -> None:
+    def page(src: str, title: str) -> Page:
+        return Page(src, title, "measure", f"# {title}\n\nข้อความ")
+
+    pages = [
+        page("2569/measures/m01.md", "มาตรการลดขั้นตอนการขออนุญาต"),
+        page("2568/measures/m03.md", "มาตรการลดขั้นตอนการขออนุญาต"),  # the same measure, a year before
+        page("2568/measures/m04.md", "มาตรการลดขั้นตอนการขออนุญาต"),  # the same title twice in 2568
+        page("2569/measures/m02.md", "มาตรการอื่น"),
+        Page("about.md", "เกี่ยวกับเว็บไซต์นี้", "docs", "# เกี่ยวกับ\n\nข้อความ"),
+    ]
+    groups = group_pages(pages, SimpleNamespace(catalogs={}))  # type: ignore[arg-type]
+    assert groups == [0, 0, 2, 3, 4]
 
 
 @pytest.fixture(scope="module")
