@@ -23,6 +23,7 @@ HOME = "index.md"
 OPEN_DATA = "open-data/index.md"
 SEARCH = "search/index.md"
 SEARCH_INDEX = "search/th-index.json"
+SEARCH_FILES = "search/th"  # the index's shards, titles (by year) and texts (prongsai.search)
 
 
 # --- pages of a fiscal year -----------------------------------------------------------

@@ -11,6 +11,9 @@ from .conftest import REPO
 
 BUDGET_KB = 150  # HTML + CSS + JS + fonts of a first view, gzip
 SEARCH_BUDGET_KB = 200  # the results page also fetches the search index
+# ... in pieces: its table of pages, the shards of the query's words and the text of each
+# result on the screen (for the snippet), each a small file (prongsai/search.py)
+SEARCH_REQUESTS = 20
 
 
 def test_every_page_type_loads_within_the_budget(browser: Any, example_dir: Path) -> None:
@@ -23,6 +26,6 @@ def test_every_page_type_loads_within_the_budget(browser: Any, example_dir: Path
     for row in rows:
         budget = SEARCH_BUDGET_KB if row["page"] == "search results" else BUDGET_KB
         assert row["first_view"] < budget * 1024, row
-        assert row["requests"] <= 12, row
+        assert row["requests"] <= (SEARCH_REQUESTS if row["page"] == "search results" else 12), row
     # the search index is fetched by the results page only
     assert max(rows, key=lambda r: r["first_view"])["page"] == "search results"
