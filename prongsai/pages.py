@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import completeness, thai
+from . import completeness, tables, thai
 from .completeness import STATE_LABELS, OitStatus
 from .crosswalk import crosswalk
 from .model import COVERS_LABELS, ORG_TYPES, ROUND_KIND_LABELS, STATUS_LABELS, Measure, OitItem, RoundFile
@@ -292,7 +292,7 @@ class Renderer:
         meta["numerals"] = self.n  # printed page numbers follow the site's numerals
         if updated:
             meta["updated"] = thai.format_date(updated, self.n)
-        body = self.env.get_template(template).render(link=self.link, title=title, **ctx)
+        body = tables.label_cells(self.env.get_template(template).render(link=self.link, title=title, **ctx))
         if kind in PRINT_KINDS or kind == "itas":
             # a whole document or a wide sheet: all the width, and no navigation to carry
             # on a page that is already the heaviest of its year (issue 6: 40 KB per page)
