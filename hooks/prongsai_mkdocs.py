@@ -25,6 +25,7 @@ from mkdocs.utils import normalize_url
 
 from prongsai import DataError, fastmd, load_site, navhtml, whitespace
 from prongsai.output import Output, engine_options, generate
+from prongsai.pages import site_description
 
 log = get_plugin_logger(__name__)
 
@@ -79,6 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # the theme prints both as raw HTML (in the header, <title>, attributes and footer)
     config.site_name = html.escape(site.organization.name)
     config.copyright = config.copyright or html.escape(site.organization.name)
+    config.site_description = config.site_description or html.escape(site_description(site))
     _dates = {p.src: p.updated.isoformat() for p in _output.pages if p.updated}
     newest = max(_dates.values(), default=None)
     _fallback_date = None if "SOURCE_DATE_EPOCH" in os.environ else newest

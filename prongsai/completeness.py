@@ -258,7 +258,9 @@ def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
             ),
             **base,  # type: ignore[arg-type]
         )
-    shown = f"{_round_title(last, n)} ปีงบประมาณ {thai.digits(covered, n)}"
+    shown = _round_title(last, n)
+    if str(covered) not in thai.digits(shown, "arabic"):  # the editor's title may already say the year
+        shown += f" ปีงบประมาณ {thai.digits(covered, n)}"
     reported = {e.measure for e in last.entries}
     checks = []
     for k, text in enumerate(item.elements, start=1):

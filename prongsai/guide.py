@@ -27,10 +27,37 @@ def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
     if not folder:
         return
     out.pages.append(Page(f"{folder}/reference/index.md", "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown()))
+    out.pages.append(Page(f"{folder}/catalog/index.md", CATALOG_TITLE, "staff", catalog_markdown(site)))
     # one page per kind of file: the whole reference on one page weighed 80 KB (issue 6)
     for file in ORDER:
         doc = _schema(file)
         out.pages.append(Page(f"{folder}/reference/{file}/index.md", _cell(doc["title"]), "staff", file_markdown(file)))
+
+
+CATALOG_TITLE = "รายการ OIT ที่ควรตรวจกับแบบตรวจในระบบ ITAS"
+
+
+def catalog_markdown(site: Site) -> str:
+    """For staff only: the catalogue entries that are inferred or recalled (confidence I or R)
+    or carry a compiler's note. Citizens' item pages show none of this (issue 15)."""
+    lines = [
+        FRONT + f"# {CATALOG_TITLE}",
+        "",
+        "รายการข้อ OIT ในโปรแกรมรวบรวมจากแหล่งสาธารณะ ข้อที่ระดับความเชื่อมั่นเป็น I (อนุมาน) หรือ R (จากความจำของผู้รวบรวม) "
+        "หรือมีหมายเหตุ ควรตรวจชื่อข้อและองค์ประกอบกับแบบตรวจ OIT ในระบบ ITAS ของหน่วยงาน "
+        "แล้วแก้ในไฟล์ `data/catalog/ita-<ปี>.yml` หน้านี้สำหรับเจ้าหน้าที่ ไม่แสดงในหน้าของประชาชน",
+        "",
+    ]
+    for ita in sorted(site.catalogs, reverse=True):
+        items = [i for i in site.catalogs[ita].items if i.note or i.confidence in ("I", "R")]
+        lines += [f"## ITA {ita} {{#ita-{ita}}}", ""]
+        if not items:
+            lines += ["ไม่มีข้อที่ต้องตรวจเพิ่ม", ""]
+            continue
+        lines += ["| ข้อ | ชื่อข้อ | ความเชื่อมั่น | หมายเหตุ |", "|---|---|---|---|"]
+        lines += [f"| {i.code} | {_cell(i.title)} | {i.confidence} | {_cell(i.note or '')} |" for i in items]
+        lines.append("")
+    return "\n".join(lines) + "\n"
 
 
 def _cell(text: Any) -> str:
