@@ -44,3 +44,15 @@ def test_the_measure_notices_a_word_cut_in_two(browser: Any) -> None:
     problems = page.evaluate(LAYOUT)
     page.close()
     assert any("โครงสร้าง" in p for p in problems), problems
+
+
+def test_bold_latin_and_digits_are_set_in_sarabun_bold(browser: Any, example_base: str) -> None:
+    """Codes (O1), ITA and digits in bold headings and table heads: Sarabun's own bold,
+    not a faked bold or another font (the Latin 700 subset is self-hosted too)."""
+    page = _open(browser, example_base, "oit/2568/", viewport=PHONE)
+    page.evaluate("document.fonts.ready")
+    loaded = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family.replace(/\"/g, '') + ' ' + f.weight + ' ' + f.unicodeRange.slice(0, 14))"
+    )
+    page.close()
+    assert any(f.startswith("Sarabun 700 U+0-FF") for f in loaded), loaded
