@@ -29,7 +29,9 @@ def build(site: Site, folder: str | None) -> Part:
     pages = [Page(reference_src(folder), "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown())]
     pages.append(Page(staff_catalog_src(folder), CATALOG_TITLE, "staff", catalog_markdown(site)))
     # one page per kind of file: the whole reference on one page weighed 80 KB (issue 6)
-    pages += [Page(reference_src(folder, file), _cell(_schema(file)["title"]), "staff", file_markdown(file)) for file in ORDER]
+    pages += [
+        Page(reference_src(folder, file), _cell(_schema(file)["title"]), "staff", file_markdown(file)) for file in ORDER
+    ]
     return Part(pages=tuple(pages))
 
 

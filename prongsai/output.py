@@ -76,7 +76,13 @@ class Output:
             nav=nav,
             warnings=tuple(w for part in parts for w in part.warnings),
             notices=tuple(n for part in parts for n in part.notices),
-            config=SiteConfig(name, name, html.escape(pages.site_description(site)), nav, tuple(sorted(p.src for p in all_pages if p.src not in in_nav))),
+            config=SiteConfig(
+                name,
+                name,
+                html.escape(pages.site_description(site)),
+                nav,
+                tuple(sorted(p.src for p in all_pages if p.src not in in_nav)),
+            ),
         )
 
 

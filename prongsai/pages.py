@@ -215,7 +215,9 @@ class Renderer:
             # a whole document or a wide sheet: all the width, and no navigation to carry
             # on a page that is already the heaviest of its year (issue 6: 40 KB per page)
             meta["hide"] = ["navigation", "toc"]
-        elif kind in ("report", "oit_index") or (kind == "oit_item" and ctx.get("item") is not None and ctx["item"].role == "measures_report"):
+        elif kind in ("report", "oit_index") or (
+            kind == "oit_item" and ctx.get("item") is not None and ctx["item"].role == "measures_report"
+        ):
             meta["hide"] = ["toc"]  # one wide table per section: give it the room
         if kind in PRINT_KINDS:
             meta["search"] = {"exclude": True}  # its parts are indexed on their own pages
@@ -293,25 +295,49 @@ def _year_pages(r: Renderer, site: Site, fy: FiscalYear, with_itas: bool) -> tup
         r.page(year_src(y), r.fy_title(y), "year", "year.md.j2", **common, oit=_oit_summary(site, fy.ita_year)),
         r.page(doc, r.of_year(r.measures_doc_title(fy), y), "measures", "measures_doc.md.j2", **common),
         r.page(report_src(y), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)}", "report", "report.md.j2", **common),
-        r.page(assessment_src(y), f"ผลการประเมิน ITA ที่นำมาวิเคราะห์ {r.fy_title(y)}", "assessment", "assessment.md.j2", **common),
+        r.page(
+            assessment_src(y),
+            f"ผลการประเมิน ITA ที่นำมาวิเคราะห์ {r.fy_title(y)}",
+            "assessment",
+            "assessment.md.j2",
+            **common,
+        ),
         r.page(limitations_src(y), f"ข้อจำกัดของหน่วยงาน {r.fy_title(y)}", "limitations", "limitations.md.j2", **common),
-        r.page(print_src(y, "measures"), f"{r.of_year(r.measures_doc_title(fy), y)} (ฉบับเต็ม)", "measures_print", "print_measures.md.j2", **common),
-        r.page(print_src(y, "report"), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)} (ฉบับเต็ม)", "report_print", "print_report.md.j2", **common),
+        r.page(
+            print_src(y, "measures"),
+            f"{r.of_year(r.measures_doc_title(fy), y)} (ฉบับเต็ม)",
+            "measures_print",
+            "print_measures.md.j2",
+            **common,
+        ),
+        r.page(
+            print_src(y, "report"),
+            f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)} (ฉบับเต็ม)",
+            "report_print",
+            "print_report.md.j2",
+            **common,
+        ),
     ]
     # the measures document's own parts sit under it: one entry of the year's navigation
     # instead of four on every other page of the year (page weight, issue 6)
     doc_parts = [NavNode("ผลการประเมินที่นำมาวิเคราะห์", assessment_src(y))]
     if fy.assessment:
-        pages.append(r.page(analysis_src(y), f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}", "analysis", "analysis.md.j2", **common))
+        pages.append(
+            r.page(analysis_src(y), f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}", "analysis", "analysis.md.j2", **common)
+        )
         doc_parts.append(NavNode("การวิเคราะห์ผลการประเมิน", analysis_src(y)))
     doc_parts.append(NavNode("ข้อจำกัดของหน่วยงาน", limitations_src(y)))
     children = [NavNode("มาตรการ (เอกสารฉบับเต็ม)", doc, tuple(doc_parts)), NavNode("รายงานผลการดำเนินการ", report_src(y))]
     for group in fy.taxonomy.groups:
         src = group_src(fy, group.key)
         measures = fy.measures_in(group.key)
-        analysis = next((g for g in fy.assessment.analysis.groups if g.group == group.key), None) if fy.assessment else None
+        analysis = (
+            next((g for g in fy.assessment.analysis.groups if g.group == group.key), None) if fy.assessment else None
+        )
         title = r.group_title(fy, group.key)
-        pages.append(r.page(src, title, "issue", "group.md.j2", **common, group=group, measures=measures, analysis=analysis))
+        pages.append(
+            r.page(src, title, "issue", "group.md.j2", **common, group=group, measures=measures, analysis=analysis)
+        )
         pages += [_measure_page(r, fy, m, common) for m in measures]
         children.append(NavNode(title, src, tuple(NavNode(m.title, measure_src(y, m.id)) for m in measures)))
     oit_pages, oit_nav = _oit_pages(r, site, fy, with_itas)

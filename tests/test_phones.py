@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from .citizens import REPO
 from .test_citizens import PAGE_TYPES, _open
 
 LAYOUT = (Path(__file__).parent / "phone_layout.js").read_text("utf-8")

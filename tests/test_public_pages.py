@@ -26,11 +26,7 @@ def _text(html: str) -> str:
 
 
 def citizens_pages(site: Path) -> list[Path]:
-    return [
-        p
-        for p in sorted(site.rglob("*.html"))
-        if p.relative_to(site).parts[0] not in STAFF_FOLDERS
-    ]
+    return [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] not in STAFF_FOLDERS]
 
 
 def test_no_citizens_page_shows_text_meant_for_staff(example_dir: Path) -> None:
@@ -42,7 +38,9 @@ def test_no_citizens_page_shows_text_meant_for_staff(example_dir: Path) -> None:
         for what, pattern in STAFF_TEXT.items():
             m = pattern.search(text)
             if m:
-                found.append(f"{page.relative_to(example_dir)}: {what}: ...{text[max(0, m.start() - 40) : m.end() + 40].strip()}...")
+                found.append(
+                    f"{page.relative_to(example_dir)}: {what}: ...{text[max(0, m.start() - 40) : m.end() + 40].strip()}..."
+                )
     assert found == [], f"{len(found)} staff texts on citizens' pages:\n" + "\n".join(found[:15])
 
 
