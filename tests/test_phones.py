@@ -55,3 +55,62 @@ def test_bold_latin_and_digits_are_set_in_sarabun_bold(browser: Any, example_bas
     )
     page.close()
     assert any(f.startswith("Sarabun 700 U+0-FF") for f in loaded), loaded
+
+
+# --- the real-length fixture agencies (issue 13) --------------------------------------------
+
+from collections.abc import Callable  # noqa: E402
+
+from .conftest import FIXTURES, build, make_project  # noqa: E402
+
+REAL_LENGTH = sorted(p.name for p in FIXTURES.iterdir() if p.name != "mini" and (p / "data").is_dir())
+
+
+def _page_types(site: Path) -> dict[str, str]:
+    """One page of each type of a built fixture site, for its newest and its oldest fiscal year."""
+    years = sorted((p.name for p in site.iterdir() if p.name.isdigit()), reverse=True)
+    out: dict[str, str] = {"home": ""}
+    for y in dict.fromkeys([years[0], years[-1]]):
+        out[f"{y} year"] = f"{y}/"
+        for part in ("measures", "assessment", "analysis", "limitations", "report"):
+            if (site / y / part / "index.html").is_file():
+                out[f"{y} {part}"] = f"{y}/{part}/"
+        for grouping in ("issues", "indicators"):
+            groups = sorted((site / y / grouping).glob("*/index.html")) if (site / y / grouping).is_dir() else []
+            if groups:
+                out[f"{y} {grouping}"] = f"{y}/{grouping}/{groups[0].parent.name}/"
+        measures = (
+            sorted(p for p in (site / y / "measures").glob("*/index.html")) if (site / y / "measures").is_dir() else []
+        )
+        if measures:
+            longest = max(measures, key=lambda p: p.stat().st_size)  # the real-length text
+            out[f"{y} measure"] = f"{y}/measures/{longest.parent.name}/"
+    for ita in sorted((p.name for p in (site / "oit").iterdir() if p.name.isdigit()), reverse=True)[:1]:
+        out[f"OIT {ita}"] = f"oit/{ita}/"
+        items = sorted((site / "oit" / ita).glob("*/index.html"))
+        if items:
+            out[f"OIT {ita} item"] = f"oit/{ita}/{max(items, key=lambda p: p.stat().st_size).parent.name}/"
+    return out
+
+
+@pytest.fixture(scope="module")
+def real_sites(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], str]) -> dict[str, tuple[Path, str]]:
+    built: dict[str, tuple[Path, str]] = {}
+    for name in REAL_LENGTH:
+        project = make_project(tmp_path_factory.mktemp("phones") / name, name)
+        site = build(project)
+        built[name] = (site, serve(site))
+    return built
+
+
+@pytest.mark.parametrize("fixture", REAL_LENGTH)
+def test_every_page_type_of_a_real_length_fixture_reads_on_a_360px_phone(
+    browser: Any, real_sites: dict[str, tuple[Path, str]], fixture: str
+) -> None:
+    site, base = real_sites[fixture]
+    problems: list[str] = []
+    for kind, path in _page_types(site).items():
+        page = _open(browser, base, path, viewport=PHONE)
+        problems += [f"{kind} ({path}): {p}" for p in page.evaluate(LAYOUT)]
+        page.close()
+    assert problems == [], f"{fixture} at 360 px:\n" + "\n".join(problems[:25])
