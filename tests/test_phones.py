@@ -5,11 +5,13 @@ squeezed under its longest word, or the page scrolling sideways. Measured in Chr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from .conftest import FIXTURES, build, make_project
 from .test_citizens import PAGE_TYPES, _open
 
 LAYOUT = (Path(__file__).parent / "phone_layout.js").read_text("utf-8")
@@ -58,10 +60,6 @@ def test_bold_latin_and_digits_are_set_in_sarabun_bold(browser: Any, example_bas
 
 
 # --- the real-length fixture agencies (issue 13) --------------------------------------------
-
-from collections.abc import Callable  # noqa: E402
-
-from .conftest import FIXTURES, build, make_project  # noqa: E402
 
 REAL_LENGTH = sorted(p.name for p in FIXTURES.iterdir() if p.name != "mini" and (p / "data").is_dir())
 
