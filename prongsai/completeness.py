@@ -254,7 +254,9 @@ def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
             ),
             **base,  # type: ignore[arg-type]
         )
-    shown = f"{last.title_in(n)} ปีงบประมาณ {thai.digits(covered, n)}"
+    shown = last.title_in(n)
+    if str(covered) not in thai.digits(shown, "arabic"):  # the editor's title may already say the year
+        shown += f" ปีงบประมาณ {thai.digits(covered, n)}"
     reported = {e.measure for e in last.entries}
     checks = []
     for k, text in enumerate(item.elements, start=1):

@@ -13,7 +13,8 @@ from typing import Any
 
 from . import schema
 from .parts import Page, Part
-from .urls import reference_src, relative_src
+from .site import Site
+from .urls import reference_src, relative_src, staff_catalog_src
 
 ORDER = ["organization", "year", "measures", "round", "disclosures", "assessment"]
 FRONT = "---\nsearch:\n  exclude: true\n---\n\n"
@@ -21,14 +22,43 @@ FRONT = "---\nsearch:\n  exclude: true\n---\n\n"
 _schema = functools.cache(schema.build_schema)
 
 
-def build(folder: str | None) -> Part:
+def build(site: Site, folder: str | None) -> Part:
     """The reference pages under ``folder`` (``extra.prongsai.staff_guide``); none without it."""
     if not folder:
         return Part()
     pages = [Page(reference_src(folder), "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown())]
+    pages.append(Page(staff_catalog_src(folder), CATALOG_TITLE, "staff", catalog_markdown(site)))
     # one page per kind of file: the whole reference on one page weighed 80 KB (issue 6)
-    pages += [Page(reference_src(folder, file), _cell(_schema(file)["title"]), "staff", file_markdown(file)) for file in ORDER]
+    pages += [
+        Page(reference_src(folder, file), _cell(_schema(file)["title"]), "staff", file_markdown(file)) for file in ORDER
+    ]
     return Part(pages=tuple(pages))
+
+
+CATALOG_TITLE = "รายการ OIT ที่ควรตรวจกับแบบตรวจในระบบ ITAS"
+
+
+def catalog_markdown(site: Site) -> str:
+    """For staff only: the catalogue entries that are inferred or recalled (confidence I or R)
+    or carry a compiler's note. Citizens' item pages show none of this (issue 15)."""
+    lines = [
+        FRONT + f"# {CATALOG_TITLE}",
+        "",
+        "รายการข้อ OIT ในโปรแกรมรวบรวมจากแหล่งสาธารณะ ข้อที่ระดับความเชื่อมั่นเป็น I (อนุมาน) หรือ R (จากความจำของผู้รวบรวม) "
+        "หรือมีหมายเหตุ ควรตรวจชื่อข้อและองค์ประกอบกับแบบตรวจ OIT ในระบบ ITAS ของหน่วยงาน "
+        "แล้วแก้ในไฟล์ `data/catalog/ita-<ปี>.yml` หน้านี้สำหรับเจ้าหน้าที่ ไม่แสดงในหน้าของประชาชน",
+        "",
+    ]
+    for ita in sorted(site.catalogs, reverse=True):
+        items = [i for i in site.catalogs[ita].items if i.note or i.confidence in ("I", "R")]
+        lines += [f"## ITA {ita} {{#ita-{ita}}}", ""]
+        if not items:
+            lines += ["ไม่มีข้อที่ต้องตรวจเพิ่ม", ""]
+            continue
+        lines += ["| ข้อ | ชื่อข้อ | ความเชื่อมั่น | หมายเหตุ |", "|---|---|---|---|"]
+        lines += [f"| {i.code} | {_cell(i.title)} | {i.confidence} | {_cell(i.note or '')} |" for i in items]
+        lines.append("")
+    return "\n".join(lines) + "\n"
 
 
 def _link(from_file: str | None, to_file: str | None, anchor: str = "") -> str:

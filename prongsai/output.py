@@ -34,6 +34,7 @@ class SiteConfig:
 
     site_name: str
     copyright: str  # used when the project's configuration sets none
+    description: str  # the meta description of pages that set none (hand-written ones)
     nav: tuple[NavNode, ...]  # the generated navigation, before the project's own entries
     not_in_nav: tuple[str, ...]  # generated pages deliberately outside the navigation (search results)
 
@@ -42,6 +43,7 @@ class SiteConfig:
         return {
             "site_name": self.site_name,
             "copyright": project.get("copyright") or self.copyright,
+            "site_description": project.get("site_description") or self.description,
             "nav": [node.to_mkdocs() for node in self.nav] + list(project.get("nav") or []),
         }
 
@@ -74,7 +76,13 @@ class Output:
             nav=nav,
             warnings=tuple(w for part in parts for w in part.warnings),
             notices=tuple(n for part in parts for n in part.notices),
-            config=SiteConfig(name, name, nav, tuple(sorted(p.src for p in all_pages if p.src not in in_nav))),
+            config=SiteConfig(
+                name,
+                name,
+                html.escape(pages.site_description(site)),
+                nav,
+                tuple(sorted(p.src for p in all_pages if p.src not in in_nav)),
+            ),
         )
 
 
@@ -88,7 +96,7 @@ def generate(site: Site, options: Options | None = None) -> Output:
     core = pages.build(site)  # home, fiscal years, documents, issues, measures, OIT items; the navigation
     answers = itas.build(site, core.nav, options)  # ITAS answer sheets: their "where" text follows the navigation
     open_data = opendata.build(site)  # CSV and JSON per fiscal year, the field dictionary
-    reference = guide.build(options.staff_guide)  # the editor guide's field reference
+    reference = guide.build(site, options.staff_guide)  # the editor guide's field reference
     parts = [core, answers, open_data, reference]
     # last: the search index covers the pages above and the hand-written ones
     found = search.build(site, [p for part in parts for p in part.pages], options.docs_dir)

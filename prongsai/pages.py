@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import completeness, thai
+from . import completeness, tables, thai
 from .completeness import STATE_LABELS, OitStatus
 from .crosswalk import crosswalk
 from .model import COVERS_LABELS, ORG_TYPES, STATUS_LABELS, Measure, OitItem, ProgressRound
@@ -84,6 +84,35 @@ def place(prefix: str, name: str) -> str:
     return name if name.startswith(prefix) else f"{prefix}{name}"
 
 
+def name_html(org: Any) -> Markup:
+    """The organisation's name, its proper name kept on one line ("เทศบาลตำบล" may wrap before
+    "ห้วยสายธาร", never inside it: the browser's dictionary would cut it as ห้วย|สาย|ธาร)."""
+    kind = ORG_TYPES.get(org.type, "")
+    name = org.name
+    if kind and name.startswith(kind) and len(name) > len(kind):
+        return Markup(f'{html.escape(kind)}<wbr><span class="ps-name">{html.escape(name[len(kind):])}</span>')
+    return Markup(f'<span class="ps-name">{html.escape(name)}</span>') if len(name) <= 24 else Markup(html.escape(name))
+
+
+def names_year(text: str, year: int) -> bool:
+    """Whether ``text`` writes the year ``year`` (in Thai or Arabic digits)."""
+    return str(year) in thai.digits(text, "arabic")
+
+
+def site_description(site: Site) -> str:
+    """What the whole site is, in one Thai sentence: the meta description of hand-written pages."""
+    org = site.organization
+    return f"ข้อมูลคุณธรรมและความโปร่งใสของ{org.name} จังหวัด{org.province}: มาตรการ รายงานผล และการเปิดเผยข้อมูลสาธารณะ (OIT) ตามการประเมิน ITA"
+
+
+def page_description(site: Site, title: str) -> str:
+    """A generated page's meta description: its title, whose it is, and what the site is."""
+    org = site.organization
+    if title == org.name:
+        return site_description(site)
+    return f"{title} ของ{org.name} จังหวัด{org.province}: ข้อมูลคุณธรรมและความโปร่งใสตามการประเมิน ITA"
+
+
 def instrument(fy: FiscalYear, code: str) -> Any:
     return next((i for i in fy.catalog.data.instruments if i.code == code), None)
 
@@ -131,6 +160,7 @@ class Renderer:
             site=site,
             org=site.organization,
             org_type=ORG_TYPES[site.organization.type],
+            org_name_html=name_html(site.organization),
             status_label=STATUS_LABELS,
             covers_label=COVERS_LABELS,
             state_label=STATE_LABELS,
@@ -139,6 +169,8 @@ class Renderer:
             unit_names=self.unit_names,
             group_title=self.group_title,
             fy_title=self.fy_title,
+            of_year=self.of_year,
+            names_year=names_year,
             measures_doc_title=self.measures_doc_title,
             report_title=self.report_title,
             paths=Paths,
@@ -177,6 +209,13 @@ class Renderer:
     def fy_title(self, year: int) -> str:
         return f"ปีงบประมาณ พ.ศ. {thai.digits(year, self.n)}"
 
+    def of_year(self, title: str, year: int) -> str:
+        """``title`` with its fiscal year, unless the title (the agency's own) already says it:
+        a generated sentence never repeats what the data says ("... พ.ศ. 2569 ปีงบประมาณ พ.ศ. ๒๕๖๙")."""
+        if names_year(title, year):
+            return title
+        return f"{title} {self.fy_title(year)}"
+
     def measures_doc_title(self, fy: FiscalYear) -> str:
         return fy.info.title or "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 
@@ -200,9 +239,11 @@ class Renderer:
         layout = layout or LAYOUTS.get(kind, READING)
         meta: dict[str, Any] = {"title": html.escape(title, quote=False), "kind": kind}  # themes print it as HTML
         meta["numerals"] = self.n  # printed page numbers follow the site's numerals
+        # search engines show it under the title (Lighthouse SEO); themes print it raw
+        meta["description"] = html.escape(page_description(self.site, title))
         if updated:
             meta["updated"] = thai.format_date(updated, self.n)
-        body = self.env.get_template(template).render(link=self.link, title=title, **ctx)
+        body = tables.label_cells(self.env.get_template(template).render(link=self.link, title=title, **ctx))
         if layout.hide:
             meta["hide"] = list(layout.hide)
         if not layout.searchable:
@@ -279,27 +320,51 @@ def _year_pages(r: Renderer, site: Site, fy: FiscalYear, with_itas: bool) -> tup
     doc = measures_doc_src(y)
     pages = [
         r.page(year_src(y), r.fy_title(y), "year", "year.md.j2", **common, oit=_oit_summary(site, fy.ita_year)),
-        r.page(doc, f"{r.measures_doc_title(fy)} {r.fy_title(y)}", "measures", "measures_doc.md.j2", **common),
+        r.page(doc, r.of_year(r.measures_doc_title(fy), y), "measures", "measures_doc.md.j2", **common),
         r.page(report_src(y), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)}", "report", "report.md.j2", **common),
-        r.page(assessment_src(y), f"ผลการประเมิน ITA ที่นำมาวิเคราะห์ {r.fy_title(y)}", "assessment", "assessment.md.j2", **common),
+        r.page(
+            assessment_src(y),
+            f"ผลการประเมิน ITA ที่นำมาวิเคราะห์ {r.fy_title(y)}",
+            "assessment",
+            "assessment.md.j2",
+            **common,
+        ),
         r.page(limitations_src(y), f"ข้อจำกัดของหน่วยงาน {r.fy_title(y)}", "limitations", "limitations.md.j2", **common),
-        r.page(print_src(y, "measures"), f"{r.measures_doc_title(fy)} {r.fy_title(y)} (ฉบับเต็ม)", "measures_print", "print_measures.md.j2", **common),
-        r.page(print_src(y, "report"), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)} (ฉบับเต็ม)", "report_print", "print_report.md.j2", **common),
+        r.page(
+            print_src(y, "measures"),
+            f"{r.of_year(r.measures_doc_title(fy), y)} (ฉบับเต็ม)",
+            "measures_print",
+            "print_measures.md.j2",
+            **common,
+        ),
+        r.page(
+            print_src(y, "report"),
+            f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)} (ฉบับเต็ม)",
+            "report_print",
+            "print_report.md.j2",
+            **common,
+        ),
     ]
     # the measures document's own parts sit under it: one entry of the year's navigation
     # instead of four on every other page of the year (page weight, issue 6)
     doc_parts = [NavNode("ผลการประเมินที่นำมาวิเคราะห์", assessment_src(y))]
     if fy.assessment:
-        pages.append(r.page(analysis_src(y), f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}", "analysis", "analysis.md.j2", **common))
+        pages.append(
+            r.page(analysis_src(y), f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}", "analysis", "analysis.md.j2", **common)
+        )
         doc_parts.append(NavNode("การวิเคราะห์ผลการประเมิน", analysis_src(y)))
     doc_parts.append(NavNode("ข้อจำกัดของหน่วยงาน", limitations_src(y)))
     children = [NavNode("มาตรการ (เอกสารฉบับเต็ม)", doc, tuple(doc_parts)), NavNode("รายงานผลการดำเนินการ", report_src(y))]
     for group in fy.taxonomy.groups:
         src = group_src(fy, group.key)
         measures = fy.measures_in(group.key)
-        analysis = next((g for g in fy.assessment.analysis.groups if g.group == group.key), None) if fy.assessment else None
+        analysis = (
+            next((g for g in fy.assessment.analysis.groups if g.group == group.key), None) if fy.assessment else None
+        )
         title = r.group_title(fy, group.key)
-        pages.append(r.page(src, title, "issue", "group.md.j2", **common, group=group, measures=measures, analysis=analysis))
+        pages.append(
+            r.page(src, title, "issue", "group.md.j2", **common, group=group, measures=measures, analysis=analysis)
+        )
         pages += [_measure_page(r, fy, m, common) for m in measures]
         children.append(NavNode(title, src, tuple(NavNode(m.title, measure_src(y, m.id)) for m in measures)))
     oit_pages, oit_nav = _oit_pages(r, site, fy, with_itas)

@@ -194,3 +194,8 @@ class Paths:
     measures_json = staticmethod(measures_json_path)
     progress_csv = staticmethod(progress_csv_path)
     progress_json = staticmethod(progress_json_path)
+
+
+def staff_catalog_src(folder: str) -> str:
+    """The staff page of catalogue entries to check against ITAS (confidence I/R, notes)."""
+    return f"{folder}/catalog/index.md"

@@ -123,7 +123,9 @@ def test_the_committed_fonts_are_the_npm_package_files() -> None:
     package = REPO / "node_modules" / "@fontsource" / "sarabun" / "files"
     assert package.is_dir(), "scripts/test.sh runs npm ci"
     shipped = sorted((REPO / "overrides" / "assets" / "fonts").glob("*.woff2"))
-    assert len(shipped) == 3
+    assert [f.name for f in shipped] == [
+        f'sarabun-{script}-{weight}-normal.woff2' for script in ('latin', 'thai') for weight in (400, 700)
+    ]
     for f in shipped:
         assert (
             hashlib.sha256(f.read_bytes()).digest() == hashlib.sha256((package / f.name).read_bytes()).digest()
