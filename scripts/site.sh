@@ -5,7 +5,7 @@
 #   scripts/site.sh serve    build and serve at http://127.0.0.1:8000/ita/ , rebuilding on every edit
 . "$(dirname "$0")/_venv.sh" requirements.txt
 # Reproducible: the sitemap's dates come from the data, and for hand-written pages from the
-# last commit (without git, from the newest date in the data: see hooks/prongsai_mkdocs.py).
+# last commit (without git, from the newest date in the data: see prongsai_mkdocs/hooks.py).
 if [ -z "${SOURCE_DATE_EPOCH:-}" ] && epoch=$(git log -1 --format=%ct 2>/dev/null) && [ -n "$epoch" ]; then
   export SOURCE_DATE_EPOCH="$epoch"
 fi
