@@ -71,3 +71,10 @@ def test_a_hand_written_page_is_checked_too(mini: Path) -> None:
         load_site(mini / "data", mini / "docs")
     [problem] = exc.value.problems
     assert str(problem).startswith("docs/about.md:3: พบหมายเลขโทรศัพท์มือถือ (xxxxxx2222)")
+
+
+def test_a_website_that_is_no_address_gives_no_official_domain_and_no_crash() -> None:
+    from prongsai.privacy import official_domain
+
+    assert official_domain("https://[") is None
+    assert official_domain("https://www.saithan.go.th/") == "saithan.go.th"
