@@ -133,3 +133,16 @@ def test_sampled_synthetic_texts_render_the_same() -> None:
         t = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 12)))
         if _plain(t):
             assert TextRenderer().block(t) == TextRenderer()._convert(t), t
+
+
+def test_the_switch_takes_the_shortcut_out(monkeypatch: Any) -> None:
+    """PRONGSAI_TWINS_OFF=plaintext: every text goes through Python-Markdown and nh3 (what the
+    benchmark measures), with the same HTML."""
+    for off, converted in (("", []), ("plaintext", ["ราคา 5 บาท"])):
+        monkeypatch.setenv("PRONGSAI_TWINS_OFF", off)
+        r = TextRenderer()
+        calls: list[str] = []
+        real = r._convert
+        r._convert = lambda t, real=real: calls.append(t) or real(t)  # type: ignore[method-assign]
+        assert str(r.block("ราคา 5 บาท")) == "<p>ราคา 5 บาท</p>"
+        assert calls == converted
