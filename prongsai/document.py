@@ -156,7 +156,7 @@ def any_status(fy: FiscalYear) -> bool:
 
 def report_labels(fy: FiscalYear, r: RoundFile) -> dict[str, str]:
     """What a round's report calls each of its fields (its own column labels, else the defaults)."""
-    own = {c.field: c.label for c in r.columns if c.label}
+    own: dict[str, str] = {c.field: c.label for c in r.columns if c.label}
     return {f: own.get(f, label) for f, label in REPORT_COLUMNS.items()}
 
 
