@@ -259,7 +259,9 @@ def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
             **base,  # type: ignore[arg-type]
         )
     shown = f"{_round_title(last, n)} ปีงบประมาณ {thai.digits(covered, n)}"
-    reported = {e.measure for e in last.entries}
+    # an entry reports a result when it states one: an output, an outcome or a status (an
+    # entry with none of them says nothing, and a status not stated is never "completed")
+    reported = {e.measure for e in last.entries if e.output or e.outcome or e.status}
     checks = []
     for k, text in enumerate(item.elements, start=1):
         problem = ""
