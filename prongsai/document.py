@@ -240,8 +240,9 @@ def measure_rows(fy: FiscalYear, measures: list[Measure], columns: list[Column])
 
 # --- column widths: shares of the page by content ----------------------------------------
 
-_MIN_SHARE = {"number": 3.5, "status": 8.0, "percent": 6.0}
-_DEFAULT_MIN = 7.0
+# floors: a text column keeps room for a phrase a line, a short one for a date or a unit
+_MIN_SHARE = {"number": 3.5, "status": 8.0, "percent": 6.0, "period": 8.0, "responsible": 8.0, "oit_items": 6.0}
+_DEFAULT_MIN = 10.0
 
 
 def _length(value: Any) -> int:
@@ -259,7 +260,7 @@ def _length(value: Any) -> int:
 
 def _measure_text(m: Measure, field: str, fy: FiscalYear | None = None) -> int:
     if field == "questions":
-        return sum(_length(q.text) + 8 for f in m.findings for q in f.questions)
+        return sum(len(question_text(fy, q)) + 12 for f in m.findings for q in f.questions) if fy else 0
     if field == "findings":
         return sum(_length(f.text) for f in m.findings)
     if field == "period":
@@ -272,6 +273,17 @@ def _measure_text(m: Measure, field: str, fy: FiscalYear | None = None) -> int:
     if field == "steps":
         return sum(_length(s.text) for s in m.steps)
     return _length(getattr(m, field, None))
+
+
+def question_text(fy: FiscalYear, q: Any) -> str:
+    """A cited question's text: as cited, else as written in the year's assessment.yml."""
+    if q.text:
+        return str(q.text)
+    if fy.assessment:
+        found = next((x for x in fy.assessment.assessment.questions if x.code == q.code and x.text), None)
+        if found:
+            return str(found.text)
+    return ""
 
 
 def widths(columns: list[Column], texts: list[dict[str, int]]) -> list[float]:

@@ -210,13 +210,7 @@ class Renderer:
 
     def question_text(self, fy: FiscalYear, q: Any) -> str:
         """A cited question's text: as cited, else as written in the year's assessment.yml."""
-        if q.text:
-            return str(q.text)
-        if fy.assessment:
-            found = next((x for x in fy.assessment.assessment.questions if x.code == q.code and x.text), None)
-            if found:
-                return str(found.text)
-        return ""
+        return document.question_text(fy, q)
 
     def period(self, p: Any) -> str:
         if p is None:
