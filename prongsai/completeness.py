@@ -257,7 +257,9 @@ def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
     shown = last.title_in(n)
     if str(covered) not in thai.digits(shown, "arabic"):  # the editor's title may already say the year
         shown += f" ปีงบประมาณ {thai.digits(covered, n)}"
-    reported = {e.measure for e in last.entries}
+    # an entry reports a result when it states one: an output, an outcome or a status (an
+    # entry with none of them says nothing, and a status not stated is never "completed")
+    reported = {e.measure for e in last.entries if e.output or e.outcome or e.status}
     checks = []
     for k, text in enumerate(item.elements, start=1):
         problem = ""

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import completeness, tables, thai
+from . import completeness, document, tables, thai
 from .completeness import STATE_LABELS, OitStatus
 from .crosswalk import crosswalk
 from .model import COVERS_LABELS, ORG_TYPES, STATUS_LABELS, Measure, OitItem, ProgressRound
@@ -45,6 +45,10 @@ from .urls import (
     year_src,
 )
 
+from .types import score_values
+
+NOT_STATED = "ไม่ได้ระบุ"  # where a reader expects a value the document does not state
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -61,8 +65,8 @@ WIDE_TABLE = Layout(hide=("toc",))  # one wide table per section: give it the ro
 # a wide sheet: all the width, and no navigation to carry on a page that is already the
 # heaviest of its year (issue 6: 40 KB per page)
 SHEET = Layout(hide=("navigation", "toc"))
-# a whole document assembled from its parts in the browser (see urls.print_src): a sheet,
-# and its parts are indexed on their own pages
+# a whole document on one page, rendered at build time (see urls.print_src): a sheet, exempt
+# from the page-weight budget, and its parts are indexed on their own pages
 WHOLE_DOCUMENT = Layout(hide=("navigation", "toc"), searchable=False)
 LAYOUTS: dict[str, Layout] = {
     "measures_print": WHOLE_DOCUMENT,
@@ -151,7 +155,7 @@ class Renderer:
             md_inline=self.text.inline,
             h=lambda s: Markup(heading(str(s))),
             num=lambda v: thai.digits(v, self.n),
-            score=lambda v: thai.format_number(v, self.n, decimals=2) if v is not None else "–",
+            score=self.score,
             pct=lambda v: thai.format_number(v, self.n) if v is not None else "–",
             date=lambda d: thai.format_date(d, self.n) if d else "",
             groupby_ordered=_groupby_subgroup,
@@ -165,6 +169,12 @@ class Renderer:
             covers_label=COVERS_LABELS,
             state_label=STATE_LABELS,
             period=self.period,
+            not_stated=NOT_STATED,
+            score_change=self.score_change,
+            question_text=self.question_text,
+            doc_targets=self.doc_targets,
+            measure_label=document.measure_label,
+            document=document,
             round_title=self.round_title,
             unit_names=self.unit_names,
             group_title=self.group_title,
@@ -190,7 +200,53 @@ class Renderer:
         """Link from the current page to a file under ``docs/``."""
         return relative_file(self.current_src, file)
 
+    def score(self, written: str | None) -> str:
+        """A score as the document wrote it (``91`` stays ``91``, ``๙๔.๒๔ และ ๙๖.๗๐`` stays two),
+        in the site's numerals; a score not stated says so."""
+        return NOT_STATED if written is None else thai.digits(written, self.n)
+
+    def score_change(self, score: str, previous: str) -> str:
+        """`` เพิ่มขึ้น 2.97 คะแนน`` between two single scores, with the decimals they were written with."""
+        now, before = score_values(score), score_values(previous)
+        if len(now) != 1 or len(before) != 1:
+            return ""
+        places = max(len(w.partition(".")[2]) for w in (thai.to_arabic_digits(score), thai.to_arabic_digits(previous)))
+        diff = now[0] - before[0]
+        word = "เพิ่มขึ้น" if diff >= 0 else "ลดลง"
+        return f" {word} {thai.format_number(abs(diff), self.n, decimals=places)} คะแนน"
+
+    def part_title(self, fy: FiscalYear, kind: str, default: str) -> str:
+        """A part page's title: the document's own heading of that part, else ``default``."""
+        found = document.section(fy, kind)
+        return found.title if found and found.own else default
+
+    def doc_targets(self, fy: FiscalYear) -> dict[str, str]:
+        """Where each section of the document stands on the site, by its anchor and its kind:
+        the cover page holds the preface, summary, contents and free sections; each part
+        its own page."""
+        pages = {
+            "assessment": (assessment_src(fy.year), ""),
+            "analysis": (analysis_src(fy.year), ""),
+            "comparison": (analysis_src(fy.year), "comparison"),
+            "limitations": (limitations_src(fy.year), ""),
+        }
+        if fy.taxonomy.groups:
+            pages["measures"] = (group_src(fy, fy.taxonomy.groups[0].key), "")
+        out: dict[str, str] = {}
+        for s in document.sections(fy):
+            src, anchor = pages.get(s.kind, (measures_doc_src(fy.year), s.anchor))
+            if s.kind in ("assessment", "analysis", "comparison") and not fy.assessment:
+                continue
+            out[s.anchor] = out[s.kind] = self.link(src, anchor)
+        return out
+
+    def question_text(self, fy: FiscalYear, q: Any) -> str:
+        """A cited question's text: as cited, else as written in the year's assessment.yml."""
+        return document.question_text(fy, q)
+
     def period(self, p: Any) -> str:
+        if p is None:
+            return NOT_STATED
         dates = thai.format_period(p.start, p.end, self.n)
         if p.text and dates:
             return f"{p.text} ({dates})"
@@ -220,7 +276,7 @@ class Renderer:
         return fy.info.title or "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 
     def report_title(self, fy: FiscalYear) -> str:
-        return "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+        return fy.info.report_title or "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 
     # page assembly --------------------------------------------------------------------
 
@@ -321,37 +377,17 @@ def _year_pages(r: Renderer, site: Site, fy: FiscalYear, with_itas: bool) -> tup
     pages = [
         r.page(year_src(y), r.fy_title(y), "year", "year.md.j2", **common, oit=_oit_summary(site, fy.ita_year)),
         r.page(doc, r.of_year(r.measures_doc_title(fy), y), "measures", "measures_doc.md.j2", **common),
-        r.page(report_src(y), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)}", "report", "report.md.j2", **common),
-        r.page(
-            assessment_src(y),
-            f"ผลการประเมิน ITA ที่นำมาวิเคราะห์ {r.fy_title(y)}",
-            "assessment",
-            "assessment.md.j2",
-            **common,
-        ),
-        r.page(limitations_src(y), f"ข้อจำกัดของหน่วยงาน {r.fy_title(y)}", "limitations", "limitations.md.j2", **common),
-        r.page(
-            print_src(y, "measures"),
-            f"{r.of_year(r.measures_doc_title(fy), y)} (ฉบับเต็ม)",
-            "measures_print",
-            "print_measures.md.j2",
-            **common,
-        ),
-        r.page(
-            print_src(y, "report"),
-            f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)} (ฉบับเต็ม)",
-            "report_print",
-            "print_report.md.j2",
-            **common,
-        ),
+        r.page(report_src(y), r.of_year(fy.info.report_title or "รายงานผลการดำเนินการตามมาตรการ", y), "report", "report.md.j2", **common),
+        r.page(assessment_src(y), r.part_title(fy, "assessment", f"ผลการประเมิน ITA ที่นำมาวิเคราะห์ {r.fy_title(y)}"), "assessment", "assessment.md.j2", **common),
+        r.page(limitations_src(y), r.part_title(fy, "limitations", f"ข้อจำกัดของหน่วยงาน {r.fy_title(y)}"), "limitations", "limitations.md.j2", **common),
+        r.page(print_src(y, "measures"), f"{r.of_year(r.measures_doc_title(fy), y)} (ฉบับเต็ม)", "measures_print", "print_measures.md.j2", **common),
+        r.page(print_src(y, "report"), f"{r.of_year(fy.info.report_title or 'รายงานผลการดำเนินการตามมาตรการ', y)} (ฉบับเต็ม)", "report_print", "print_report.md.j2", **common),
     ]
     # the measures document's own parts sit under it: one entry of the year's navigation
     # instead of four on every other page of the year (page weight, issue 6)
     doc_parts = [NavNode("ผลการประเมินที่นำมาวิเคราะห์", assessment_src(y))]
     if fy.assessment:
-        pages.append(
-            r.page(analysis_src(y), f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}", "analysis", "analysis.md.j2", **common)
-        )
+        pages.append(r.page(analysis_src(y), r.part_title(fy, "analysis", f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}"), "analysis", "analysis.md.j2", **common))
         doc_parts.append(NavNode("การวิเคราะห์ผลการประเมิน", analysis_src(y)))
     doc_parts.append(NavNode("ข้อจำกัดของหน่วยงาน", limitations_src(y)))
     children = [NavNode("มาตรการ (เอกสารฉบับเต็ม)", doc, tuple(doc_parts)), NavNode("รายงานผลการดำเนินการ", report_src(y))]

@@ -40,8 +40,10 @@ class Taxonomy:
         return next(g for g in self.groups if g.key == key)
 
     def group_title(self, key: str, numerals: Numerals) -> str:
-        """``ประเด็นที่ ๓ การใช้ทรัพย์สินของราชการ``: the label, the number, the group's title."""
-        return f"{self.label} {digits(key, numerals)} {self.group(key).title}"
+        """The group's heading as the document writes it (its ``heading``, numbers and all), else
+        ``ประเด็นที่ ๓ การใช้ทรัพย์สินของราชการ``: the label, the number, the group's title."""
+        g = self.group(key)
+        return g.heading or f"{self.label} {digits(key, numerals)} {g.title}"
 
     def keys(self) -> list[str]:
         return [g.key for g in self.groups]
@@ -157,7 +159,8 @@ class FiscalYear:
         if self.info.announcement:
             dates.append(self.info.announcement.date)
         for r in self.rounds:
-            dates.append(r.as_of)
+            if r.as_of:
+                dates.append(r.as_of)
             dates.extend(d.date for e in r.entries for d in e.evidence if d.date)
         dates.extend(doc.date for d in self.disclosures for doc in d.documents if doc.date)
         return max(dates) if dates else None

@@ -121,7 +121,9 @@ def test_the_example_data_renders_the_same_and_mostly_without_markdown() -> None
 
 def test_markdown_still_renders_as_markdown() -> None:
     r = TextRenderer()
-    assert str(r.block("1. ข้อแรก")) == "<ol>\n<li>ข้อแรก</li>\n</ol>"
+    assert str(r.block("- ข้อแรก")) == "<ul>\n<li>ข้อแรก</li>\n</ul>"
+    # a numbered line is the agency's own number, kept as written (issue 13), never a list
+    assert str(r.block("1. ข้อแรก")) == "<p>1. ข้อแรก</p>"
     assert str(r.block("**สำคัญ** & <script>x</script>")) == "<p><strong>สำคัญ</strong> &amp; </p>"
     assert str(r.block("ราคา 5 บาท")) == "<p>ราคา 5 บาท</p>"
 
