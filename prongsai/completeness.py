@@ -189,6 +189,7 @@ def _measures(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
         return OitStatus(
             state="missing",
             reasons=(f"ยังไม่มีมาตรการของปีงบประมาณ {thai.digits(fy.year if fy else ita, n)} ให้เพิ่มใน {where}",),
+            elements=_element_checks(item, ()),  # the page still says what the item needs
             **base,  # type: ignore[arg-type]
         )
     title = f"มาตรการ {thai.digits(len(fy.measures), n)} มาตรการ ปีงบประมาณ {thai.digits(fy.year, n)}"
@@ -244,6 +245,7 @@ def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
                 f"ยังไม่มีรายงานผลการดำเนินการตามมาตรการของปีงบประมาณ {thai.digits(covered, n)} "
                 f"ให้เพิ่มรอบรายงานใน data/years/{covered}/rounds/",
             ),
+            elements=_element_checks(item, ()),  # the page still says what the item needs
             **base,  # type: ignore[arg-type]
         )
     last = fy.rounds[-1]
