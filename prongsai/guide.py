@@ -23,10 +23,17 @@ _schema = functools.cache(schema.build_schema)
 
 
 def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
+    for ita in sorted(site.catalogs):
+        if (mark := site.catalogs[ita].data.provisional) is not None:
+            out.notices.append(
+                f"รายการ OIT ของปี ITA {ita} เป็นฉบับชั่วคราว (คัดลอกจาก ITA {mark.made_from}) "
+                f"ให้ตรวจกับคู่มือ ITA {ita} แล้วลบหัวข้อ provisional ใน data/catalog/ita-{ita}.yml"
+            )
     folder = options.get("staff_guide")
     if not folder:
         return
     out.pages.append(Page(f"{folder}/reference/index.md", "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown()))
+    out.pages.append(Page(f"{folder}/catalogs/index.md", "รายการ OIT แต่ละปี ITA", "staff", catalogs_markdown(site)))
     # one page per kind of file: the whole reference on one page weighed 80 KB (issue 6)
     for file in ORDER:
         doc = _schema(file)
@@ -112,4 +119,30 @@ def file_markdown(file: str) -> str:
             lines += _table(sub, file, defs)
             lines.append("")
     lines += ["[กลับไปที่ข้อมูลอ้างอิงทั้งหมด](../index.md)", ""]
+    return "\n".join(lines) + "\n"
+
+
+def catalogs_markdown(site: Site) -> str:
+    """Staff only: which catalogue each ITA year uses, how sure it is, and which are provisional."""
+    lines = [
+        FRONT + "# รายการ OIT แต่ละปี ITA",
+        "",
+        "รายการข้อ OIT และกรอบการประเมินใน `data/catalog/` เป็นข้อมูลอ้างอิงที่รวบรวมจากแหล่งสาธารณะ "
+        "ระดับความเชื่อมั่น: V ตรวจพบในแหล่งที่มา, C หลายแหล่งตรงกัน, I อนุมาน ควรตรวจสอบ, R จากความจำ ต้องตรวจสอบ "
+        "รายการ **ฉบับชั่วคราว** สร้างด้วยคำสั่ง `python -m prongsai new-catalog <ปี>` โดยคัดลอกจากปีที่ใกล้ที่สุด "
+        "หน้านี้แสดงเฉพาะผู้ดูแลข้อมูล หน้าของประชาชนไม่แสดงว่ารายการใดเป็นฉบับชั่วคราว",
+        "",
+        "| ปี ITA | ไฟล์ | สถานะของรายการ | จำนวนข้อ | ข้อที่ต้องตรวจ (I, R) |",
+        "|---|---|---|---|---|",
+    ]
+    for ita in sorted(site.catalogs, reverse=True):
+        data = site.catalogs[ita].data
+        mark = data.provisional
+        state = f"**ฉบับชั่วคราว** คัดลอกจาก ITA {mark.made_from} (ความเชื่อมั่น {mark.confidence})" if mark else "ฉบับที่ตรวจแล้ว"
+        check = sum(1 for i in data.items if i.confidence in ("I", "R"))
+        lines.append(f"| {ita} | `data/catalog/ita-{ita}.yml` | {state} | {len(data.items)} | {check} |")
+    for ita in sorted(site.catalogs, reverse=True):
+        mark = site.catalogs[ita].data.provisional
+        if mark is not None and mark.note:
+            lines += ["", f"## ITA {ita}: สิ่งที่ต้องตรวจ {{#ita-{ita}}}", "", _cell(mark.note)]
     return "\n".join(lines) + "\n"
