@@ -55,6 +55,9 @@ def test_a_past_year_is_published_from_an_empty_tree_with_a_provisional_catalogu
     assert site.years[2565].ita_year == 2565
     assert site.catalogs[2566].data.provisional is None  # the shipped one is untouched
 
+    code, out, _ = run("status", "--year", "2565", "--data", data)
+    assert "รายการ OIT ของปี ITA 2565 เป็นฉบับชั่วคราว (คัดลอกจาก ITA 2566)" in out
+
     site_dir = build(project)
     assert [str(m) for m in audit_site(site, site_dir)] == []
     staff = (site_dir / "staff/catalogs/index.html").read_text("utf-8")
