@@ -45,7 +45,20 @@ from .text import TextRenderer
 
 # Fields that are keys into other records (checked through the page that exists for
 # them, or the name they resolve to), settings, or catalogue provenance.
-_KEYS = {"id", "measure", "group", "item", "grouping", "key", "responsible", "numerals", "current_fiscal_year"}
+_KEYS = {
+    "id",
+    "measure",
+    "group",
+    "item",
+    "grouping",
+    "key",
+    "responsible",
+    "numerals",
+    "current_fiscal_year",
+    "field",
+    "section",
+    "findings_from",
+}
 _PROVENANCE = {"confidence", "source", "name_en", "weight", "previous", "min", "rule", "role", "covers"}
 _TWO_DECIMALS = {"score", "previous_score"}
 
