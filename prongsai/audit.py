@@ -244,6 +244,8 @@ class _Expect:
             if name in _TWO_DECIMALS:
                 return [thai.format_number(value, self.n, decimals=2)]
             return [thai.format_number(value, self.n)]
+        if name in _TWO_DECIMALS and isinstance(value, str):
+            return [thai.digits(value, self.n)]  # a score as written, in the site's numerals
         if name == "status":
             return [STATUS_LABELS[value]]
         if name == "kind":

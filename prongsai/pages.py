@@ -21,12 +21,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import completeness, thai
+from . import completeness, document, thai
 from .completeness import STATE_LABELS, OitStatus
 from .crosswalk import crosswalk
 from .model import COVERS_LABELS, ORG_TYPES, ROUND_KIND_LABELS, STATUS_LABELS, Measure, OitItem, RoundFile
 from .site import Catalog, FiscalYear, Site
 from .text import TextRenderer, heading
+from .types import score_values
+
+NOT_STATED = "ไม่ได้ระบุ"  # where a reader expects a value the document does not state
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Pages that assemble a whole document from its parts in the browser (see print_src).
@@ -219,7 +222,7 @@ class Renderer:
             md_inline=self.text.inline,
             h=lambda s: Markup(heading(str(s))),
             num=lambda v: thai.digits(v, self.n),
-            score=lambda v: thai.format_number(v, self.n, decimals=2) if v is not None else "–",
+            score=self.score,
             pct=lambda v: thai.format_number(v, self.n) if v is not None else "–",
             date=lambda d: thai.format_date(d, self.n) if d else "",
             groupby_ordered=_groupby_subgroup,
@@ -232,6 +235,11 @@ class Renderer:
             covers_label=COVERS_LABELS,
             state_label=STATE_LABELS,
             period=self.period,
+            not_stated=NOT_STATED,
+            score_change=self.score_change,
+            question_text=self.question_text,
+            measure_label=document.measure_label,
+            document=document,
             round_title=self.round_title,
             unit_names=self.unit_names,
             group_title=self.group_title,
@@ -256,7 +264,34 @@ class Renderer:
         here = url_of(self.current_src).rstrip("/") or "."
         return posixpath.relpath(file, here)
 
+    def score(self, written: str | None) -> str:
+        """A score as the document wrote it (``91`` stays ``91``, ``๙๔.๒๔ และ ๙๖.๗๐`` stays two),
+        in the site's numerals; a score not stated says so."""
+        return NOT_STATED if written is None else thai.digits(written, self.n)
+
+    def score_change(self, score: str, previous: str) -> str:
+        """`` เพิ่มขึ้น 2.97 คะแนน`` between two single scores, with the decimals they were written with."""
+        now, before = score_values(score), score_values(previous)
+        if len(now) != 1 or len(before) != 1:
+            return ""
+        places = max(len(w.partition(".")[2]) for w in (thai.to_arabic_digits(score), thai.to_arabic_digits(previous)))
+        diff = now[0] - before[0]
+        word = "เพิ่มขึ้น" if diff >= 0 else "ลดลง"
+        return f" {word} {thai.format_number(abs(diff), self.n, decimals=places)} คะแนน"
+
+    def question_text(self, fy: FiscalYear, q: Any) -> str:
+        """A cited question's text: as cited, else as written in the year's assessment.yml."""
+        if q.text:
+            return str(q.text)
+        if fy.assessment:
+            found = next((x for x in fy.assessment.assessment.questions if x.code == q.code and x.text), None)
+            if found:
+                return str(found.text)
+        return ""
+
     def period(self, p: Any) -> str:
+        if p is None:
+            return NOT_STATED
         dates = thai.format_period(p.start, p.end, self.n)
         if p.text and dates:
             return f"{p.text} ({dates})"
