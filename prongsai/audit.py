@@ -283,9 +283,10 @@ class _Expect:
                 continue
             number = _OWN_NUMBER.match(line)
             marker = number.group(1) if number else ""
-            blocks.append([marker, line[len(marker) :].strip()])
+            rest = line[len(marker) :]
+            blocks.append([marker + (" " if rest[:1].isspace() else ""), rest.strip()])
             joinable = True
-        pieces = (_norm(f"{marker} {self._inline_text(text)}") for marker, text in blocks)
+        pieces = (_norm(marker + self._inline_text(text)) for marker, text in blocks)
         return [p for p in pieces if p]
 
     def _inline_text(self, text: str) -> str:
@@ -333,16 +334,20 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
     for fy in site.years.values():
         y = fy.year
         base = f"data/years/{y}"
-        check(f"{base}/year.yml", fy.info, [measures_doc_src(y), year_src(y), limitations_src(y)])
+        groups = [group_src(fy, g.key) for g in fy.taxonomy.groups]
+        # the document's own structure (sections, contents, group headings, column labels) stands
+        # in its parts: the title block, the scores, the analysis, the issues, the limitations
+        parts = [measures_doc_src(y), year_src(y), assessment_src(y), analysis_src(y), *groups, limitations_src(y)]
+        check(f"{base}/year.yml", fy.info, parts + ([report_src(y)] if fy.rounds else []))
         if fy.assessment:
             # scores on the assessment page, the overview on the analysis page, each issue's
             # analysis on the issue's page (parts of the measures document, see pages.print_src)
-            groups = [group_src(fy, g.key) for g in fy.taxonomy.groups]
             check(f"{base}/assessment.yml", fy.assessment, [assessment_src(y), analysis_src(y), *groups])
         for i, m in enumerate(fy.measures):
             src = measure_src(y, m.id)
-            check(f"{base}/measures.yml", m, [src], f"measures[{i}]")
-            for unit in m.responsible:
+            # its own page, and its row in the issue's table (the document's number column)
+            check(f"{base}/measures.yml", m, [src, group_src(fy, m.group)], f"measures[{i}]")
+            for unit in [] if m.responsible_text else m.responsible:  # the unit as written stands for the names
                 if _bare(fy.units[unit].name) not in _bare(pages.text(src)):
                     missing.append(
                         Missing(f"{base}/measures.yml", f"measures[{i}].responsible", fy.units[unit].name, src)

@@ -40,7 +40,6 @@ PRINT_FACTOR = 1.2  # issue 13: at most 1.2x its own page count
 
 # Values that are not prose: keys into other records, codes, addresses (checked elsewhere).
 NOT_PROSE = {"id", "measure", "group", "key", "field", "kind", "section", "code", "responsible", "item", "url", "website", "email", "file", "phone", "grouping", "instrument"}  # fmt: skip
-_NUMBER = re.compile(r"^(\(?(?:[0-9๐-๙]+(?:\.[0-9๐-๙]+)*|[ก-ฮ])[.)])\s*")
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +82,7 @@ def _strings(value: Any, key: str = "") -> Iterator[str]:
 
 
 def fragments(name: str) -> list[tuple[str, str]]:
-    """(file, fragment) for each line of 15 characters or more in the agency's own data,
+    """(file, fragment) for each line of 15 characters or more in the agency's own data, whole:
     with the number the agency typed in front of it ("๔. จัดทำ ...")."""
     out = []
     root = FIXTURES / name
@@ -93,9 +92,7 @@ def fragments(name: str) -> list[tuple[str, str]]:
         data = yaml.safe_load(path.read_text("utf-8"))
         for text in _strings(data):
             for line in text.splitlines():
-                line = re.sub(r"^[-*+]\s+", "", line.strip())
-                m = _NUMBER.match(line)
-                piece = (m.group(1) + " " + line[m.end() :]) if m else line
+                piece = re.sub(r"^[-*+]\s+", "", line.strip())  # a Markdown bullet is not the agency's text
                 if len(piece) >= 15:
                     out.append((path.relative_to(root).as_posix(), piece))
     return out
