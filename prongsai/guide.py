@@ -12,9 +12,9 @@ import html
 from typing import Any
 
 from . import schema
-from .output import Output
-from .pages import Page
+from .parts import Page, Part
 from .site import Site
+from .urls import catalogs_src, reference_src
 
 ORDER = ["organization", "year", "measures", "round", "disclosures", "assessment"]
 FRONT = "---\nsearch:\n  exclude: true\n---\n\n"
@@ -22,22 +22,24 @@ FRONT = "---\nsearch:\n  exclude: true\n---\n\n"
 _schema = functools.cache(schema.build_schema)
 
 
-def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
-    for ita in sorted(site.catalogs):
-        if (mark := site.catalogs[ita].data.provisional) is not None:
-            out.notices.append(
-                f"รายการ OIT ของปี ITA {ita} เป็นฉบับชั่วคราว (คัดลอกจาก ITA {mark.made_from}) "
-                f"ให้ตรวจกับคู่มือ ITA {ita} แล้วลบหัวข้อ provisional ใน data/catalog/ita-{ita}.yml"
-            )
-    folder = options.get("staff_guide")
+def build(site: Site, folder: str | None) -> Part:
+    """The reference pages and the catalogues' page under ``folder`` (``extra.prongsai.staff_guide``);
+    none without it. A provisional catalogue is named in the build log either way."""
+    notices = tuple(
+        f"รายการ OIT ของปี ITA {ita} เป็นฉบับชั่วคราว (คัดลอกจาก ITA {mark.made_from}) "
+        f"ให้ตรวจกับคู่มือ ITA {ita} แล้วลบหัวข้อ provisional ใน data/catalog/ita-{ita}.yml"
+        for ita in sorted(site.catalogs)
+        if (mark := site.catalogs[ita].data.provisional) is not None
+    )
     if not folder:
-        return
-    out.pages.append(Page(f"{folder}/reference/index.md", "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown()))
-    out.pages.append(Page(f"{folder}/catalogs/index.md", "รายการ OIT แต่ละปี ITA", "staff", catalogs_markdown(site)))
+        return Part(notices=notices)
+    pages = [
+        Page(reference_src(folder), "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown()),
+        Page(catalogs_src(folder), "รายการ OIT แต่ละปี ITA", "staff", catalogs_markdown(site)),
+    ]
     # one page per kind of file: the whole reference on one page weighed 80 KB (issue 6)
-    for file in ORDER:
-        doc = _schema(file)
-        out.pages.append(Page(f"{folder}/reference/{file}/index.md", _cell(doc["title"]), "staff", file_markdown(file)))
+    pages += [Page(reference_src(folder, file), _cell(_schema(file)["title"]), "staff", file_markdown(file)) for file in ORDER]
+    return Part(pages=tuple(pages), notices=notices)
 
 
 def _cell(text: Any) -> str:
