@@ -10,6 +10,7 @@ Plain Python over the records: pages and templates read it, nothing here renders
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -148,6 +149,17 @@ def report_columns(fy: FiscalYear, r: RoundFile) -> list[Column]:
     return [Column(f, REPORT_COLUMNS[f]) for f in DEFAULT_REPORT_COLUMNS if _entry_has(fy, r, f)]
 
 
+def any_status(fy: FiscalYear) -> bool:
+    """Whether some round of the year states a status (else the report has no status at all)."""
+    return any(e.status for r in fy.rounds for e in r.entries)
+
+
+def report_labels(fy: FiscalYear, r: RoundFile) -> dict[str, str]:
+    """What a round's report calls each of its fields (its own column labels, else the defaults)."""
+    own = {c.field: c.label for c in r.columns if c.label}
+    return {f: own.get(f, label) for f, label in REPORT_COLUMNS.items()}
+
+
 # --- the part 3 table's rows, with the document's merged cells ---------------------------
 
 SHARED_FIELDS = ("number", "questions", "findings", "approach")  # cells a findings_from run shares
@@ -198,3 +210,80 @@ def measure_rows(fy: FiscalYear, measures: list[Measure], columns: list[Column])
                     cells.append(Cell(c.field, heights[m.id], m))
             rows.append(Row(m, tuple(cells)))
     return rows
+
+
+# --- column widths: shares of the page by content ----------------------------------------
+
+_MIN_SHARE = {"number": 3.5, "status": 8.0, "percent": 6.0}
+_DEFAULT_MIN = 7.0
+
+
+def _length(value: Any) -> int:
+    """The amount of text a value puts in a cell."""
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, (list, tuple)):
+        return sum(_length(v) for v in value)
+    if hasattr(value, "model_fields"):
+        return sum(_length(getattr(value, f)) for f in type(value).model_fields if f not in ("code", "measure"))
+    return len(str(value))
+
+
+def _measure_text(m: Measure, field: str, fy: FiscalYear | None = None) -> int:
+    if field == "questions":
+        return sum(_length(q.text) + 8 for f in m.findings for q in f.questions)
+    if field == "findings":
+        return sum(_length(f.text) for f in m.findings)
+    if field == "period":
+        dates = 25 if m.period and (m.period.start or m.period.end) else 0
+        return _length(m.period.text if m.period else None) + dates + sum(_length(s.period) for s in m.steps)
+    if field == "responsible":
+        units = fy.units if fy else {}
+        names = sum(len(units[u].name) + 2 if u in units else 12 for u in m.responsible) if not m.responsible_text else 0
+        return _length(m.responsible_text) + _length(m.responsible_note) + names + sum(_length(s.responsible) for s in m.steps)
+    if field == "steps":
+        return sum(_length(s.text) for s in m.steps)
+    return _length(getattr(m, field, None))
+
+
+def widths(columns: list[Column], texts: list[dict[str, int]]) -> list[float]:
+    """Each column's share of the table's width (percent), by the text its cells hold: the
+    square root of the mean length of its filled cells, so that a column of long steps is wide and a column of
+    dates is narrow but never squeezed below a phrase a line."""
+    weights = []
+    for c in columns:
+        filled = [t[c.field] for t in texts if t.get(c.field)]  # a cell left empty takes no room
+        weights.append(math.sqrt(max(sum(filled) / len(filled), 1.0)) if filled else 1.0)
+    total = sum(weights) or 1.0
+    shares = [100 * w / total for w in weights]
+    floors = [_MIN_SHARE.get(c.field, _DEFAULT_MIN) for c in columns]
+    raised = [max(s, f) for s, f in zip(shares, floors)]
+    excess = sum(raised) - 100
+    if excess > 0:  # take what the floors added from the columns above their floor
+        room = sum(r - f for r, f in zip(raised, floors)) or 1.0
+        raised = [r - excess * (r - f) / room for r, f in zip(raised, floors)]
+    return [round(r, 1) for r in raised]
+
+
+def measure_widths(columns: list[Column], measures: list[Measure], fy: FiscalYear) -> list[float]:
+    """Widths of a part 3 table, from all the year's measures (every group's table alike)."""
+    del measures  # the year's measures decide, so that the document's tables look one
+    return widths(columns, [{c.field: _measure_text(m, c.field, fy) for c in columns} for m in fy.measures])
+
+
+def report_widths(fy: FiscalYear, r: RoundFile, columns: list[Column]) -> list[float]:
+    texts = []
+    for e in r.entries:
+        m = fy.measure(e.measure)
+        row = {}
+        for c in columns:
+            if c.field in ("number", "title", "steps", "period", "responsible"):
+                row[c.field] = _measure_text(m, c.field, fy)
+            elif c.field == "status":
+                row[c.field] = 20
+            else:
+                row[c.field] = _length(getattr(e, c.field))
+        texts.append(row)
+    return widths(columns, texts)

@@ -25,7 +25,6 @@ from .model import COVERS_LABELS, ORG_TYPES, ROUND_KIND_LABELS, STATUS_LABELS, M
 from .parts import NavNode, Page, Part
 from .site import Catalog, FiscalYear, Site
 from .text import TextRenderer, heading
-from .types import score_values
 from .urls import (
     HOME,
     Paths,
@@ -45,10 +44,12 @@ from .urls import (
     year_src,
 )
 
+from .types import score_values
+
 NOT_STATED = "ไม่ได้ระบุ"  # where a reader expects a value the document does not state
 
 TEMPLATES = Path(__file__).parent / "templates"
-# Pages that assemble a whole document from its parts in the browser (see print_src).
+# The whole documents on one page each (see print_src): exempt from the page-weight budget.
 PRINT_KINDS = ("measures_print", "report_print")
 # Fiscal years shown at the top of the navigation; older ones sit in one archive section,
 # so that every page does not carry a link per year of a growing archive (issue 6).
@@ -116,6 +117,7 @@ class Renderer:
             not_stated=NOT_STATED,
             score_change=self.score_change,
             question_text=self.question_text,
+            doc_targets=self.doc_targets,
             measure_label=document.measure_label,
             document=document,
             round_title=self.round_title,
@@ -156,6 +158,31 @@ class Renderer:
         word = "เพิ่มขึ้น" if diff >= 0 else "ลดลง"
         return f" {word} {thai.format_number(abs(diff), self.n, decimals=places)} คะแนน"
 
+    def part_title(self, fy: FiscalYear, kind: str, default: str) -> str:
+        """A part page's title: the document's own heading of that part, else ``default``."""
+        found = document.section(fy, kind)
+        return found.title if found and found.own else default
+
+    def doc_targets(self, fy: FiscalYear) -> dict[str, str]:
+        """Where each section of the document stands on the site, by its anchor and its kind:
+        the cover page holds the preface, summary, contents and free sections; each part
+        its own page."""
+        pages = {
+            "assessment": (assessment_src(fy.year), ""),
+            "analysis": (analysis_src(fy.year), ""),
+            "comparison": (analysis_src(fy.year), "comparison"),
+            "limitations": (limitations_src(fy.year), ""),
+        }
+        if fy.taxonomy.groups:
+            pages["measures"] = (group_src(fy, fy.taxonomy.groups[0].key), "")
+        out: dict[str, str] = {}
+        for s in document.sections(fy):
+            src, anchor = pages.get(s.kind, (measures_doc_src(fy.year), s.anchor))
+            if s.kind in ("assessment", "analysis", "comparison") and not fy.assessment:
+                continue
+            out[s.anchor] = out[s.kind] = self.link(src, anchor)
+        return out
+
     def question_text(self, fy: FiscalYear, q: Any) -> str:
         """A cited question's text: as cited, else as written in the year's assessment.yml."""
         if q.text:
@@ -184,7 +211,11 @@ class Renderer:
         return ", ".join(units[i].name for i in ids if i in units)
 
     def group_title(self, fy: FiscalYear, key: str) -> str:
+        """A group's heading as the document writes it (taxonomy ``heading``), else
+        ``ประเด็นที่ ๑ ชื่อ``."""
         g = fy.taxonomy.group(key)
+        if g.heading:
+            return g.heading
         return f"{fy.taxonomy.label} {thai.digits(key, self.n)} {g.title}"
 
     def fy_title(self, year: int) -> str:
@@ -194,7 +225,7 @@ class Renderer:
         return fy.info.title or "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 
     def report_title(self, fy: FiscalYear) -> str:
-        return "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+        return fy.info.report_title or "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 
     # page assembly --------------------------------------------------------------------
 
@@ -286,17 +317,17 @@ def _year_pages(r: Renderer, site: Site, fy: FiscalYear, with_itas: bool) -> tup
     pages = [
         r.page(year_src(y), r.fy_title(y), "year", "year.md.j2", **common, oit=_oit_summary(site, fy.ita_year)),
         r.page(doc, f"{r.measures_doc_title(fy)} {r.fy_title(y)}", "measures", "measures_doc.md.j2", **common),
-        r.page(report_src(y), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)}", "report", "report.md.j2", **common),
-        r.page(assessment_src(y), f"ผลการประเมิน ITA ที่นำมาวิเคราะห์ {r.fy_title(y)}", "assessment", "assessment.md.j2", **common),
-        r.page(limitations_src(y), f"ข้อจำกัดของหน่วยงาน {r.fy_title(y)}", "limitations", "limitations.md.j2", **common),
+        r.page(report_src(y), f"{fy.info.report_title or 'รายงานผลการดำเนินการตามมาตรการ'} {r.fy_title(y)}", "report", "report.md.j2", **common),
+        r.page(assessment_src(y), r.part_title(fy, "assessment", f"ผลการประเมิน ITA ที่นำมาวิเคราะห์ {r.fy_title(y)}"), "assessment", "assessment.md.j2", **common),
+        r.page(limitations_src(y), r.part_title(fy, "limitations", f"ข้อจำกัดของหน่วยงาน {r.fy_title(y)}"), "limitations", "limitations.md.j2", **common),
         r.page(print_src(y, "measures"), f"{r.measures_doc_title(fy)} {r.fy_title(y)} (ฉบับเต็ม)", "measures_print", "print_measures.md.j2", **common),
-        r.page(print_src(y, "report"), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)} (ฉบับเต็ม)", "report_print", "print_report.md.j2", **common),
+        r.page(print_src(y, "report"), f"{fy.info.report_title or 'รายงานผลการดำเนินการตามมาตรการ'} {r.fy_title(y)} (ฉบับเต็ม)", "report_print", "print_report.md.j2", **common),
     ]
     # the measures document's own parts sit under it: one entry of the year's navigation
     # instead of four on every other page of the year (page weight, issue 6)
     doc_parts = [NavNode("ผลการประเมินที่นำมาวิเคราะห์", assessment_src(y))]
     if fy.assessment:
-        pages.append(r.page(analysis_src(y), f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}", "analysis", "analysis.md.j2", **common))
+        pages.append(r.page(analysis_src(y), r.part_title(fy, "analysis", f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}"), "analysis", "analysis.md.j2", **common))
         doc_parts.append(NavNode("การวิเคราะห์ผลการประเมิน", analysis_src(y)))
     doc_parts.append(NavNode("ข้อจำกัดของหน่วยงาน", limitations_src(y)))
     children = [NavNode("มาตรการ (เอกสารฉบับเต็ม)", doc, tuple(doc_parts)), NavNode("รายงานผลการดำเนินการ", report_src(y))]
