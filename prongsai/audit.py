@@ -36,6 +36,7 @@ from .urls import (
     measure_src,
     measures_doc_src,
     oit_item_src,
+    print_src,
     report_src,
     url_of,
     year_src,
@@ -61,6 +62,7 @@ _KEYS = {
 }
 _PROVENANCE = {"confidence", "source", "name_en", "weight", "previous", "min", "rule", "role", "covers"}
 _TWO_DECIMALS = {"score", "previous_score"}
+_COLUMNS = re.compile(r"(^|\.)(measures_)?columns\[")  # a table's own column labels
 
 
 @dataclass(frozen=True)
@@ -317,16 +319,20 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
     expect = _Expect(site.numerals)
     missing: list[Missing] = []
 
-    def check(file: str, record: BaseModel, srcs: list[str], prefix: str = "") -> None:
+    def check(file: str, record: BaseModel, srcs: list[str], prefix: str = "", table: str | None = None) -> None:
+        """``table``: the page that prints the document's whole table, where its own column
+        labels stand (the part pages show a reader's subset of the columns)."""
         text = _bare(" ".join(pages.text(s) for s in srcs))
         raw = " ".join(pages.html(s) for s in srcs)
+        with_table = text + _bare(pages.text(table)) if table else text
         for path, name, value in _walk(record, prefix):
-            if isinstance(value, str) and name not in _KEYS and _bare(value) in text:
+            here, where = (with_table, [*srcs, table]) if table and _COLUMNS.search(path) else (text, srcs)
+            if isinstance(value, str) and name not in _KEYS and _bare(value) in here:
                 continue  # shown exactly as typed (titles and labels are escaped, not rendered)
             for piece in expect.pieces(name, value):
-                found = piece in raw if piece.startswith("href=") else _bare(piece) in text
+                found = piece in raw if piece.startswith("href=") else _bare(piece) in here
                 if not found:
-                    missing.append(Missing(file, path, piece, ", ".join("/" + url_of(s) for s in srcs)))
+                    missing.append(Missing(file, path, piece, ", ".join("/" + url_of(s) for s in where if s)))
             if name == "file" and value and not (site_dir / value).is_file():
                 missing.append(Missing(file, path, value, "(ไฟล์แนบ)"))
 
@@ -338,7 +344,9 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
         # the document's own structure (sections, contents, group headings, column labels) stands
         # in its parts: the title block, the scores, the analysis, the issues, the limitations
         parts = [measures_doc_src(y), year_src(y), assessment_src(y), analysis_src(y), *groups, limitations_src(y)]
-        check(f"{base}/year.yml", fy.info, parts + ([report_src(y)] if fy.rounds else []))
+        check(
+            f"{base}/year.yml", fy.info, parts + ([report_src(y)] if fy.rounds else []), table=print_src(y, "measures")
+        )
         if fy.assessment:
             # scores on the assessment page, the overview on the analysis page, each issue's
             # analysis on the issue's page (parts of the measures document, see pages.print_src)
@@ -354,7 +362,12 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
                     )
         for rnd in fy.rounds:
             # the round's own text on the report; each entry's on its measure's page (below)
-            check(f"{base}/rounds/{rnd.id}", rnd, [report_src(y), *(measure_src(y, e.measure) for e in rnd.entries)])
+            check(
+                f"{base}/rounds/{rnd.id}",
+                rnd,
+                [report_src(y), *(measure_src(y, e.measure) for e in rnd.entries)],
+                table=print_src(y, "report"),
+            )
             title = rnd.title or thai.digits(ROUND_KIND_LABELS[rnd.kind], site.numerals)
             for e in rnd.entries:
                 check(f"{base}/rounds/{rnd.id}", e, [measure_src(y, e.measure)], f"entries[{e.measure}]")

@@ -258,6 +258,7 @@ def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
                 f"แต่รายงานล่าสุดคือ{_round_title(last, n)} ถึง {thai.format_date(last.period.end, n)} "
                 f"ให้เพิ่มรายงาน{thai.digits(ROUND_KIND_LABELS['twelve_month'], n)}ใน data/years/{covered}/rounds/",
             ),
+            elements=_element_checks(item, ()),  # the page still says what the item needs
             **base,  # type: ignore[arg-type]
         )
     shown = f"{_round_title(last, n)} ปีงบประมาณ {thai.digits(covered, n)}"

@@ -147,7 +147,7 @@ def test_every_fragment_of_the_data_is_on_the_pages_with_its_own_numbering(sites
     pages = [p for p in site_dir.rglob("index.html") if p.relative_to(site_dir).parts[0] not in ("staff", "search")]
     haystack = _bare(" ".join(drawn_text(p.read_text("utf-8")) for p in pages))
     wanted = fragments(name)
-    assert len(wanted) > 150, len(wanted)
+    assert len(wanted) > 100, len(wanted)  # the extraction found the prose
     missing = [f"{file}: {piece}" for file, piece in wanted if _bare(piece) not in haystack]
     assert missing == [], f"{len(missing)} of {len(wanted)} fragments not on the pages:\n" + "\n".join(missing[:40])
 
