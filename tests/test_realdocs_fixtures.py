@@ -184,7 +184,7 @@ def printed(
     out = tmp_path_factory.mktemp("pdf")
     for name in AGENCIES:
         base = serve(sites[name])
-        years = sorted(p.parent.parent.name for p in sites[name].glob("*/print/measures/index.html"))
+        years = sorted(p.parents[2].name for p in sites[name].glob("*/print/measures/index.html"))
         for year in years:
             for doc in ("measures", "report"):
                 if (sites[name] / year / "print" / doc / "index.html").is_file():
@@ -207,3 +207,21 @@ def test_the_long_measures_document_prints_in_at_most_1_2_times_its_own_pages(pr
     assert (
         pages <= LONGEST_SOURCE_PAGES * PRINT_FACTOR
     ), f"{pages} printed pages for a {LONGEST_SOURCE_PAGES}-page document"
+
+
+# --- weight ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", AGENCIES)
+def test_the_documents_pages_stay_under_40_kb_on_documents_of_real_length(sites: dict[str, Path], name: str) -> None:
+    """Issue 6's budget on real-length documents: each part of a fiscal year's documents (the
+    print editions apart, which are the whole document on purpose)."""
+    site_dir = sites[name]
+    heavy = {
+        p.relative_to(site_dir).as_posix(): p.stat().st_size
+        for year in site_dir.glob("25[0-9][0-9]")
+        for p in year.rglob("index.html")
+        if "print" not in p.relative_to(site_dir).parts
+    }
+    assert heavy, name
+    assert {page: size for page, size in heavy.items() if size > 40 * 1024} == {}
