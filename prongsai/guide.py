@@ -38,7 +38,9 @@ def build(site: Site, folder: str | None) -> Part:
         Page(catalogs_src(folder), "รายการ OIT แต่ละปี ITA", "staff", catalogs_markdown(site)),
     ]
     # one page per kind of file: the whole reference on one page weighed 80 KB (issue 6)
-    pages += [Page(reference_src(folder, file), _cell(_schema(file)["title"]), "staff", file_markdown(file)) for file in ORDER]
+    pages += [
+        Page(reference_src(folder, file), _cell(_schema(file)["title"]), "staff", file_markdown(file)) for file in ORDER
+    ]
     return Part(pages=tuple(pages), notices=notices)
 
 
