@@ -353,8 +353,7 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
             check(f"{base}/assessment.yml", fy.assessment, [assessment_src(y), analysis_src(y), *groups])
         for i, m in enumerate(fy.measures):
             src = measure_src(y, m.id)
-            # its own page, and its row in the table (the document's number column)
-            check(f"{base}/measures.yml", m, [src, group_src(fy, m.group)], f"measures[{i}]")
+            check(f"{base}/measures.yml", m, [src], f"measures[{i}]")
             for unit in [] if m.responsible_text else m.responsible:  # the unit as written stands for the names
                 if _bare(fy.units[unit].name) not in _bare(pages.text(src)):
                     missing.append(

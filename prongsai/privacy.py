@@ -103,7 +103,10 @@ def official_domain(website: str | None) -> str | None:
     """``https://www.saithan.go.th/`` -> ``saithan.go.th``."""
     if not website:
         return None
-    host = (urlsplit(website).hostname or "").lower()
+    try:
+        host = (urlsplit(website).hostname or "").lower()
+    except ValueError:  # "https://[..." as typed in a file that has other mistakes: no domain of its own
+        return None
     return host.removeprefix("www.") or None
 
 

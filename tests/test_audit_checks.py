@@ -45,7 +45,7 @@ def _audit(project: Path, site_dir: Path) -> list[str]:
     return [str(m) for m in audit_site(load_site(project / "data", project / "docs"), site_dir)]
 
 
-PAGES = ("2568/measures/m01", "2568/issues/1")  # the measure's page and its row in the issue's table
+PAGES = ("2568/measures/m01", "2568/issues/1")  # the measure's page, and its row in the issue's table
 
 
 def _tampered(site_dir: Path, tmp_path: Path, old: str, new: str) -> Path:
