@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import thai
-from .model import ORG_TYPES, ROUND_KIND_LABELS, STATUS_LABELS
+from .model import ORG_TYPES, STATUS_LABELS
 from .urls import (
     HOME,
     analysis_src,
@@ -367,7 +367,7 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
                 [report_src(y), *(measure_src(y, e.measure) for e in rnd.entries)],
                 table=print_src(y, "report"),
             )
-            title = rnd.title or thai.digits(ROUND_KIND_LABELS[rnd.kind], site.numerals)
+            title = rnd.title_in(site.numerals)
             for e in rnd.entries:
                 check(f"{base}/rounds/{rnd.id}", e, [measure_src(y, e.measure)], f"entries[{e.measure}]")
                 if _bare(title) not in _bare(pages.text(measure_src(y, e.measure))):
