@@ -14,7 +14,7 @@ from typing import Any
 from . import schema
 from .parts import Page, Part
 from .site import Site
-from .urls import reference_src, relative_src, staff_catalog_src
+from .urls import catalogs_src, reference_src, relative_src, staff_catalog_src
 
 ORDER = ["organization", "year", "measures", "round", "disclosures", "assessment"]
 FRONT = "---\nsearch:\n  exclude: true\n---\n\n"
@@ -23,16 +23,26 @@ _schema = functools.cache(schema.build_schema)
 
 
 def build(site: Site, folder: str | None) -> Part:
-    """The reference pages under ``folder`` (``extra.prongsai.staff_guide``); none without it."""
+    """The reference pages and the catalogues' page under ``folder`` (``extra.prongsai.staff_guide``);
+    none without it. A provisional catalogue is named in the build log either way."""
+    notices = tuple(
+        f"รายการ OIT ของปี ITA {ita} เป็นฉบับชั่วคราว (คัดลอกจาก ITA {mark.made_from}) "
+        f"ให้ตรวจกับคู่มือ ITA {ita} แล้วลบหัวข้อ provisional ใน data/catalog/ita-{ita}.yml"
+        for ita in sorted(site.catalogs)
+        if (mark := site.catalogs[ita].data.provisional) is not None
+    )
     if not folder:
-        return Part()
-    pages = [Page(reference_src(folder), "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown())]
-    pages.append(Page(staff_catalog_src(folder), CATALOG_TITLE, "staff", catalog_markdown(site)))
+        return Part(notices=notices)
+    pages = [
+        Page(reference_src(folder), "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown()),
+        Page(catalogs_src(folder), "รายการ OIT แต่ละปี ITA", "staff", catalogs_markdown(site)),
+        Page(staff_catalog_src(folder), CATALOG_TITLE, "staff", catalog_markdown(site)),
+    ]
     # one page per kind of file: the whole reference on one page weighed 80 KB (issue 6)
     pages += [
         Page(reference_src(folder, file), _cell(_schema(file)["title"]), "staff", file_markdown(file)) for file in ORDER
     ]
-    return Part(pages=tuple(pages))
+    return Part(pages=tuple(pages), notices=notices)
 
 
 CATALOG_TITLE = "รายการ OIT ที่ควรตรวจกับแบบตรวจในระบบ ITAS"
@@ -145,4 +155,30 @@ def file_markdown(file: str) -> str:
             lines += _table(sub, file, defs)
             lines.append("")
     lines += [f"[กลับไปที่ข้อมูลอ้างอิงทั้งหมด]({_link(file, None)})", ""]
+    return "\n".join(lines) + "\n"
+
+
+def catalogs_markdown(site: Site) -> str:
+    """Staff only: which catalogue each ITA year uses, how sure it is, and which are provisional."""
+    lines = [
+        FRONT + "# รายการ OIT แต่ละปี ITA",
+        "",
+        "รายการข้อ OIT และกรอบการประเมินใน `data/catalog/` เป็นข้อมูลอ้างอิงที่รวบรวมจากแหล่งสาธารณะ "
+        "ระดับความเชื่อมั่น: V ตรวจพบในแหล่งที่มา, C หลายแหล่งตรงกัน, I อนุมาน ควรตรวจสอบ, R จากความจำ ต้องตรวจสอบ "
+        "รายการ **ฉบับชั่วคราว** สร้างด้วยคำสั่ง `python -m prongsai new-catalog <ปี>` โดยคัดลอกจากปีที่ใกล้ที่สุด "
+        "หน้านี้แสดงเฉพาะผู้ดูแลข้อมูล หน้าของประชาชนไม่แสดงว่ารายการใดเป็นฉบับชั่วคราว",
+        "",
+        "| ปี ITA | ไฟล์ | สถานะของรายการ | จำนวนข้อ | ข้อที่ต้องตรวจ (I, R) |",
+        "|---|---|---|---|---|",
+    ]
+    for ita in sorted(site.catalogs, reverse=True):
+        data = site.catalogs[ita].data
+        mark = data.provisional
+        state = f"**ฉบับชั่วคราว** คัดลอกจาก ITA {mark.made_from} (ความเชื่อมั่น {mark.confidence})" if mark else "ฉบับที่ตรวจแล้ว"
+        check = sum(1 for i in data.items if i.confidence in ("I", "R"))
+        lines.append(f"| {ita} | `data/catalog/ita-{ita}.yml` | {state} | {len(data.items)} | {check} |")
+    for ita in sorted(site.catalogs, reverse=True):
+        mark = site.catalogs[ita].data.provisional
+        if mark is not None and mark.note:
+            lines += ["", f"## ITA {ita}: สิ่งที่ต้องตรวจ {{#ita-{ita}}}", "", _cell(mark.note)]
     return "\n".join(lines) + "\n"

@@ -148,6 +148,7 @@ def _check_catalog(ctx: _Ctx, doc: YamlDoc, cat: CatalogFile) -> None:
 
 def _load_years(ctx: _Ctx, folder: Path, catalogs: dict[int, Catalog]) -> dict[int, FiscalYear]:
     years: dict[int, FiscalYear] = {}
+    docs: dict[int, YamlDoc] = {}
     if not folder.is_dir():
         return years
     for ydir in sorted(p for p in folder.iterdir() if p.is_dir()):
@@ -156,13 +157,36 @@ def _load_years(ctx: _Ctx, folder: Path, catalogs: dict[int, Catalog]) -> dict[i
                 Problem(ctx.rel(ydir), None, "", "ชื่อโฟลเดอร์ปีงบประมาณต้องเป็นปี พ.ศ. 4 หลัก เช่น data/years/2568", "bad year folder")
             )
             continue
-        fy = _load_year(ctx, ydir, catalogs)
-        if fy is not None:
-            years[fy.year] = fy
+        loaded = _load_year(ctx, ydir, catalogs)
+        if loaded is not None:
+            docs[loaded[1].year], years[loaded[1].year] = loaded
+    _one_year_per_ita_year(ctx, years, docs)
     return years
 
 
-def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> FiscalYear | None:
+def _one_year_per_ita_year(ctx: _Ctx, years: dict[int, FiscalYear], docs: dict[int, YamlDoc]) -> None:
+    """Each ITA year is answered by one fiscal year: with two, the OIT pages, the measures
+    item and the answer sheet would show one of them and drop the other without a word."""
+    by_ita: dict[int, list[int]] = {}
+    for year, fy in sorted(years.items()):
+        by_ita.setdefault(fy.ita_year, []).append(year)
+    for ita_year, answering in by_ita.items():
+        if len(answering) < 2:
+            continue
+        # the year that moved itself onto another ITA year (ita_year differs from its own) is the one to fix
+        for year in (y for y in answering if y != ita_year):
+            others = ", ".join(str(y) for y in answering if y != year)
+            field = ("ita_year",) if years[year].info.ita_year else ("fiscal_year",)
+            ctx.add(
+                docs[year],
+                field,
+                f"ปีงบประมาณ {year} ตอบการประเมิน ITA {ita_year} ซ้ำกับปีงบประมาณ {others} "
+                "ปี ITA หนึ่งปีตอบได้ด้วยปีงบประมาณเดียว ให้แก้ ita_year ให้เป็นปี ITA ที่ปีนี้ตอบจริง",
+                "two fiscal years answer the same ITA year",
+            )
+
+
+def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> tuple[YamlDoc, FiscalYear] | None:
     year_path = ydir / "year.yml"
     if not year_path.is_file():
         ctx.problems.append(
@@ -250,7 +274,7 @@ def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> FiscalYea
                 _check_elements(ctx, ddoc, ("disclosures", n, "documents", k, "elements"), doc, catalog.item(d.item), catalog)
 
     ordered_rounds = tuple(sorted((r for _, r in rounds), key=lambda r: (r.period.start, r.period.end, r.id)))
-    return FiscalYear(info, catalog, taxonomy, assessment, measures, ordered_rounds, disclosures)  # type: ignore[arg-type]
+    return ydoc, FiscalYear(info, catalog, taxonomy, assessment, measures, ordered_rounds, disclosures)  # type: ignore[arg-type]
 
 
 def _taxonomy(ctx: _Ctx, ydoc: YamlDoc, info: YearFile, catalog: Catalog) -> Taxonomy | None:

@@ -262,11 +262,24 @@ class OitItem(Record):
         return {"current": ita_year, "current_first_half": ita_year, "previous": ita_year - 1}.get(self.covers)
 
 
+class ProvisionalCatalog(Record):
+    """รายการฉบับชั่วคราว: คัดลอกจากรายการของปี ITA อื่น ยังไม่ได้ตรวจกับคู่มือของปีนี้"""
+
+    made_from: Year = Field(description="ปี ITA ของรายการที่คัดลอกมา")
+    confidence: Confidence = Field(description="ระดับความเชื่อมั่นของทั้งรายการ (ฉบับคัดลอกเป็น I: อนุมาน ต้องตรวจ)")
+    note: Text | None = Field(None, description="สิ่งที่ต้องตรวจก่อนใช้เป็นรายการจริง")
+
+
 class CatalogFile(Record):
     """รายการข้อ OIT และกรอบการประเมินของปี ITA หนึ่งปี (data/catalog/ita-<ปี>.yml)"""
 
     ita_year: Year = Field(description="ปีของการประเมิน ITA (พ.ศ.)")
     title: Text
+    provisional: ProvisionalCatalog | None = Field(
+        None,
+        description="มีเมื่อเป็นรายการฉบับชั่วคราวที่คำสั่ง new-catalog คัดลอกจากปีอื่น (แสดงเฉพาะในหน้าผู้ดูแลข้อมูล) "
+        "ลบออกเมื่อตรวจทุกข้อกับคู่มือ ITA ของปีนี้แล้ว",
+    )
     previous_year: Year | None = Field(None, description="ปี ITA ก่อนหน้าที่ใช้เทียบรหัสข้อ")
     note: Text | None = None
     instruments: list[Instrument] = Field(min_length=1)

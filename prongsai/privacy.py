@@ -105,7 +105,7 @@ def official_domain(website: str | None) -> str | None:
         return None
     try:
         host = (urlsplit(website).hostname or "").lower()
-    except ValueError:  # "https://[": not an address; the URL check reports it, this finds no domain
+    except ValueError:  # "https://[..." as typed in a file that has other mistakes: no domain of its own
         return None
     return host.removeprefix("www.") or None
 

@@ -53,6 +53,11 @@ def year_status(site: Site, today: dt.date, year: int | None = None) -> Status |
             f"วันนี้ ({_d(today)}) อยู่ในปีงบประมาณ {calendar_year} แต่ยังไม่มีข้อมูลของปีนี้ "
             f"ให้เริ่มปีใหม่ด้วยคำสั่ง python -m prongsai new-year {calendar_year}{extra} (รายการด้านล่างเป็นของปี {fy.year})"
         )
+    if (mark := fy.catalog.data.provisional) is not None:
+        out.notes.append(
+            f"รายการ OIT ของปี ITA {fy.ita_year} เป็นฉบับชั่วคราว (คัดลอกจาก ITA {mark.made_from}) "
+            f"ให้ตรวจกับคู่มือ ITA {fy.ita_year} แล้วลบหัวข้อ provisional ใน data/catalog/ita-{fy.ita_year}.yml"
+        )
     out.sections = [_year_records(fy), _rounds(fy, today), _measures(fy, today), _oit(site, fy)]
     return out
 

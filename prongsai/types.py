@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
@@ -412,6 +413,11 @@ _URL = re.compile(r"^https?://[^\s/$.?#<>\"'`\\][^\s<>\"`\\]*$", re.IGNORECASE)
 
 def _url(value: Any) -> Any:
     text = _text(value)
+    if _URL.match(text) and len(text) <= MAX_URL and not _host_readable(text):
+        raise fail(
+            f"ที่อยู่เว็บ '{_show(text)}' อ่านชื่อเว็บไซต์ไม่ได้ ให้ตรวจวงเล็บเหลี่ยม [ ] หลัง :// (ปกติไม่ต้องมี)",
+            "unreadable host in URL",
+        )
     if len(text) > MAX_URL or not _URL.match(text):
         raise fail(
             f"ที่อยู่เว็บ '{_show(text)}' ไม่ถูกต้อง ต้องขึ้นต้นด้วย https:// หรือ http:// "
@@ -419,6 +425,15 @@ def _url(value: Any) -> Any:
             "expected an http(s) URL",
         )
     return text
+
+
+def _host_readable(text: str) -> bool:
+    """False for an address whose host no browser can read (``https://[www.x`` is half an IPv6 literal)."""
+    try:
+        urllib.parse.urlsplit(text.strip()).hostname
+    except ValueError:
+        return False
+    return True
 
 
 # a pattern, not ``format: uri``: Thai characters in a path are fine for the build and browsers

@@ -121,6 +121,11 @@ def reference_src(folder: str, file: str | None = None) -> str:
     return f"{folder}/reference/{file}/index.md" if file else f"{folder}/reference/index.md"
 
 
+def catalogs_src(folder: str) -> str:
+    """The staff page of the OIT catalogues: which ITA year's is provisional (``staff/catalogs/``)."""
+    return f"{folder}/catalogs/index.md"
+
+
 # --- from source paths to URLs ----------------------------------------------------------
 
 

@@ -90,6 +90,7 @@ BUILD_CASES = [
     "encoding--tis620",
     "privacy--national-id",
     "duplicate-id--round-across-files",
+    "duplicate-id--ita-year-answered-twice",
     "long-text--huge-number",
 ]
 

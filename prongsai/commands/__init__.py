@@ -9,6 +9,7 @@ COMMANDS: tuple[str, ...] = (
     "itas",
     "status",
     "schema",
+    "new_catalog",
     "new_year",
     "new_measure",
     "new_round",

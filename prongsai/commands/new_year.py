@@ -11,6 +11,7 @@ from ..model import STATUS_LABELS, DisclosuresFile, Measure, MeasuresFile, YearF
 from ..site import Catalog, FiscalYear
 from ..thai import FiscalYearSpan
 from ._common import add_data, fail, load, year_arg
+from .new_catalog import nearest, provisional_catalog
 
 NAME = "new-year"
 HELP = "เริ่มปีงบประมาณใหม่ โดยยกหน่วยงาน การจัดกลุ่ม และมาตรการที่ยังไม่เสร็จจากปีก่อน"
@@ -30,30 +31,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--provisional-catalog",
         action="store_true",
-        help="ถ้ายังไม่มีรายการ OIT ของปี ITA ใหม่ ให้คัดลอกจากปีล่าสุดไว้ใช้ชั่วคราว (ทุกข้อระดับความเชื่อมั่น I ต้องตรวจ)",
+        help="ถ้ายังไม่มีรายการ OIT ของปี ITA นี้ ให้คัดลอกจากปีที่ใกล้ที่สุดไว้ใช้ชั่วคราว (เหมือนคำสั่ง new-catalog ทุกข้อต้องตรวจ)",
+    )
+    p.add_argument(
+        "--grouping",
+        help="วิธีจัดกลุ่มมาตรการ: issues (๗ ประเด็น) หรือ indicators (๑๐ ตัวชี้วัด) (ค่าเริ่มต้น: ตามปีที่ยกมา)",
     )
     add_data(p)
-
-
-def provisional_catalog(data_dir: Path, source: Catalog, ita_year: int) -> Path:
-    """Copy the newest catalogue as ITA ``ita_year``'s, every item continuing itself, marked I (to check)."""
-    src = data_dir / "catalog" / f"ita-{source.ita_year}.yml"
-    dest = data_dir / "catalog" / f"ita-{ita_year}.yml"
-    doc = scaffold.load(src)
-    doc["ita_year"] = ita_year
-    doc["previous_year"] = source.ita_year
-    doc["title"] = f"{doc['title']} (ฉบับชั่วคราวสำหรับ ITA {ita_year} คัดลอกจาก ITA {source.ita_year})"
-    for item in doc["items"]:
-        item["previous"] = {"codes": [item["code"]], "confidence": "I"}
-        item["confidence"] = "I"
-    doc.yaml_set_start_comment(
-        f"ฉบับชั่วคราว: คัดลอกจากรายการ ITA {source.ita_year} ด้วยคำสั่ง new-year --provisional-catalog\n"
-        f"เมื่อสำนักงาน ป.ป.ช. ประกาศคู่มือ ITA {ita_year} ให้แก้รายการข้อให้ตรงกับคู่มือ"
-    )
-    text = src.read_text("utf-8").splitlines()[0]
-    scaffold.dump(doc, dest)
-    dest.write_text(text + "\n" + dest.read_text("utf-8"), "utf-8")
-    return dest
 
 
 def unfinished(fy: FiscalYear) -> list[tuple[Measure, str | None]]:
@@ -89,24 +73,34 @@ def run(args: argparse.Namespace) -> int:
     folder = data_dir / "years" / str(year)
     if folder.exists():
         return fail(f"มีปีงบประมาณ {year} อยู่แล้ว ({folder.as_posix()}) (year exists)")
-    source = site.years.get(args.source) if args.source else site.years_desc()[0] if site.years else None
-    if source is None:
+    if args.source and args.source not in site.years:
         return fail(f"ไม่มีปีงบประมาณ {args.source} ให้ยกข้อมูลมา (no such year)")
+    # a year older than every year in the data starts an archive's past: it takes the units and
+    # grouping of the nearest later year and carries no measures (those go forward in time)
+    past = bool(site.years) and args.source is None and year < min(site.years)
+    source: FiscalYear | None = None
+    if args.source:
+        source = site.years[args.source]
+    elif site.years:
+        source = site.years[min(site.years)] if past else site.years_desc()[0]
     ita_year = args.ita_year or year
     catalog = site.catalogs.get(ita_year)
-    if catalog is None and args.provisional_catalog:
-        newest = site.catalogs[max(site.catalogs)]
-        path = provisional_catalog(data_dir, newest, ita_year)
-        print(f"คัดลอกรายการ OIT ชั่วคราวไว้ที่ {path.as_posix()} ให้ตรวจกับคู่มือ ITA {ita_year} เมื่อประกาศ")
+    if catalog is None and args.provisional_catalog and site.catalogs:
+        path = provisional_catalog(
+            data_dir, nearest(site.catalogs, ita_year), ita_year, "new-year --provisional-catalog"
+        )
+        print(f"คัดลอกรายการ OIT ชั่วคราวไว้ที่ {path.as_posix()} ให้ตรวจกับคู่มือ ITA {ita_year}")
         site = load(args.data)
         if site is None:
             return 1
         catalog = site.catalogs[ita_year]
+        source = site.years.get(source.year) if source else None
     if catalog is None:
-        have = ", ".join(str(y) for y in sorted(site.catalogs))
+        have = ", ".join(str(y) for y in sorted(site.catalogs)) or "ไม่มี"
         return fail(
             f"ยังไม่มีรายการ OIT ของปี ITA {ita_year} (data/catalog/ita-{ita_year}.yml) ปีที่มี: {have} "
-            f"ให้เพิ่มไฟล์รายการของปีนั้น หรือใช้ --provisional-catalog เพื่อคัดลอกจากปีล่าสุดไว้ก่อน (no catalogue for ITA {ita_year})"
+            f"ให้สร้างด้วยคำสั่ง python -m prongsai new-catalog {ita_year} (คัดลอกจากปีที่ใกล้ที่สุดเป็นฉบับชั่วคราว) "
+            f"หรือใช้ --provisional-catalog (no catalogue for ITA {ita_year})"
         )
     taken = [y for y, other in site.years.items() if other.ita_year == ita_year]
     if taken:
@@ -114,8 +108,11 @@ def run(args: argparse.Namespace) -> int:
             f"ปีงบประมาณ {taken[0]} ตอบการประเมิน ITA {ita_year} อยู่แล้ว ปีละหนึ่งชุดเท่านั้น "
             "ให้ใช้ --provisional-catalog กับปี ITA ใหม่ (ITA year already answered)"
         )
-    grouping = source.taxonomy.key
-    if grouping not in catalog.taxonomies():
+    available = catalog.taxonomies()
+    grouping = args.grouping or (source.taxonomy.key if source else "issues")
+    if args.grouping and args.grouping not in available:
+        return fail(f"ไม่รู้จักวิธีจัดกลุ่ม '{args.grouping}' ให้ใช้หนึ่งใน: {', '.join(available)} (unknown grouping)")
+    if grouping not in available:
         grouping = "indicators"
     span = FiscalYearSpan(year)
 
@@ -123,14 +120,20 @@ def run(args: argparse.Namespace) -> int:
     if args.ita_year and args.ita_year != year:
         info["ita_year"] = ita_year
     info["grouping"] = grouping
-    if source.info.taxonomy and grouping == source.taxonomy.key:
+    if source and source.info.taxonomy and grouping == source.taxonomy.key:
         info["taxonomy"] = [g.model_dump(exclude_defaults=True) for g in source.info.taxonomy]
-    info["units"] = [u.model_dump() for u in source.info.units]
+    # the first year of a site has no units to take over: one to rename, so the file loads
+    info["units"] = (
+        [u.model_dump() for u in source.info.units]
+        if source
+        else [{"id": "office", "name": "สำนักปลัด (แก้ชื่อและเพิ่มส่วนราชการ)"}]
+    )
+    origin = f"จากปี {source.year}" if source else "เป็นปีแรกของข้อมูล"
     scaffold.write_new(
         folder / "year.yml",
         scaffold.commented(YearFile, info),
         [
-            f"ข้อมูลหลักของปีงบประมาณ พ.ศ. {year} สร้างด้วยคำสั่ง new-year จากปี {source.year}",
+            f"ข้อมูลหลักของปีงบประมาณ พ.ศ. {year} สร้างด้วยคำสั่ง new-year {origin}",
             "ยังต้องเพิ่ม: preface (คำนำ), summary (บทสรุปผู้บริหาร), announcement (การประกาศใช้) "
             "และ limitations (ข้อจำกัด) ตามคู่มือผู้ดูแลข้อมูล",
         ],
@@ -138,12 +141,15 @@ def run(args: argparse.Namespace) -> int:
         "year",
     )
 
-    keys = [g.key for g in catalog.taxonomies()[grouping].groups] if not info.get("taxonomy") else [
-        g.key for g in source.info.taxonomy or []
-    ]
+    keys = (
+        [g.key for g in catalog.taxonomies()[grouping].groups]
+        if not info.get("taxonomy")
+        else [g.key for g in (source.info.taxonomy if source else None) or []]
+    )
     measures = scaffold.commented(MeasuresFile, {"measures": []})
     carried = []
-    for m, status in unfinished(source):
+    for m, status in unfinished(source) if source and not past else []:
+        assert source is not None
         data = m.model_dump(mode="json", exclude_defaults=True)
         if str(data["group"]).isdigit():
             data["group"] = int(data["group"])
@@ -157,11 +163,15 @@ def run(args: argparse.Namespace) -> int:
             data.pop("oit_items", None)
         note = [f"ยกมาจากปีงบประมาณ {source.year} (สถานะล่าสุด: {STATUS_LABELS[status] if status else 'ไม่ได้ระบุ'}) ให้ทบทวนชื่อ ขั้นตอน และระยะเวลา"]
         if dropped:
-            note.append(f"ข้อ OIT {', '.join(dropped)} ของปี ITA {source.ita_year} ไม่มีข้อที่สืบต่อในปี ITA {ita_year} จึงไม่ได้ยกมา")
+            note.append(
+                f"ข้อ OIT {', '.join(dropped)} ของปี ITA {source.ita_year} ไม่มีข้อที่สืบต่อในปี ITA {ita_year} จึงไม่ได้ยกมา"
+            )
         if m.group not in keys:
             note.append(f"กลุ่มเดิม {m.group} ไม่มีในการจัดกลุ่มของปีนี้ ใช้กลุ่ม {keys[0]} แทน ให้ตรวจแก้")
             data["group"] = keys[0]
-        scaffold.append_item(measures["measures"], scaffold.commented(Measure, data, 4, comments=False), "\n".join(note))
+        scaffold.append_item(
+            measures["measures"], scaffold.commented(Measure, data, 4, comments=False), "\n".join(note)
+        )
         carried.append(m.id)
     scaffold.write_new(
         folder / "measures.yml",
@@ -183,8 +193,15 @@ def run(args: argparse.Namespace) -> int:
         data_dir,
         "disclosures",
     )
-    print(f"สร้างปีงบประมาณ {year} แล้วใน {folder.as_posix()}/ (ยกข้อมูลจากปี {source.year})")
-    print(f"  ส่วนราชการ {len(source.info.units)} หน่วย การจัดกลุ่ม: {grouping}")
-    print(f"  มาตรการที่ยังไม่เสร็จยกมา {len(carried)} รายการ: {', '.join(carried) or '-'}")
+    if source is None:
+        print(f"สร้างปีงบประมาณ {year} แล้วใน {folder.as_posix()}/ (ปีแรกของข้อมูล ตอบการประเมิน ITA {ita_year})")
+        print(f"  การจัดกลุ่ม: {grouping} ให้แก้ส่วนราชการ (units) ใน year.yml ให้ตรงกับหน่วยงาน")
+    else:
+        print(f"สร้างปีงบประมาณ {year} แล้วใน {folder.as_posix()}/ (ยกข้อมูลจากปี {source.year})")
+        print(f"  ส่วนราชการ {len(source.info.units)} หน่วย การจัดกลุ่ม: {grouping}")
+        if past:
+            print(f"  ปี {year} อยู่ก่อนปีที่มีทั้งหมด จึงไม่ได้ยกมาตรการมา ให้เพิ่มมาตรการของปีนั้นด้วยคำสั่ง new-measure")
+        else:
+            print(f"  มาตรการที่ยังไม่เสร็จยกมา {len(carried)} รายการ: {', '.join(carried) or '-'}")
     print("  ขั้นต่อไป: เพิ่ม assessment.yml (ผลการประเมินปีก่อน) แล้วตรวจด้วย python -m prongsai validate")
     return 0

@@ -1,0 +1,227 @@
+"""Three fictional agencies whose documents are shaped like real ones (issue 13), each at the
+length of a real document: every one builds strictly, passes the audit, prints, and shows
+every text fragment of its data on its pages with the agency's own numbering.
+
+- ``nongkrachap``: values the document does not state (no website, no status per row, a
+  round with no report date, an instrument given only as parts, a question with two scores,
+  indicators with no scores, measures with no period or no unit).
+- ``khlongtakhian``: the document's own structure (own headings and numbers, ๔ used twice,
+  principles, legal basis and a closing, cover subtitle, preface signature, own contents),
+  and an archive that starts before ITA 2566 (FY 2565 on a provisional catalogue).
+- ``silathong``: the document's own tables, and the long one: a measures document of 27
+  measures designed as 29 printed A4 pages (own column labels per year, one finding merged
+  over 11 measures, a unit and a period per step, "ทุกสำนัก/กอง", "สำนักปลัด/กองคลัง",
+  a band and a narrative per instrument) and a six-month report laid out by the ten indicators.
+
+Thai-numbered lines ("๑. ", "๑) ", "๓.จัดทำ") run through all three.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from prongsai import load_site
+from prongsai.audit import audit_all
+
+from .conftest import FIXTURES, build, make_project
+from .htmldom import dom
+
+AGENCIES = ("nongkrachap", "khlongtakhian", "silathong")
+LONGEST = "silathong"
+LONGEST_SOURCE_PAGES = 29  # the A4 pages the long measures document was written to fill
+PRINT_FACTOR = 1.2  # issue 13: at most 1.2x its own page count
+
+# Values that are not prose: keys into other records, codes, addresses (checked elsewhere).
+NOT_PROSE = {"id", "measure", "group", "key", "field", "kind", "section", "code", "responsible", "item", "url", "website", "email", "file", "phone", "grouping", "instrument"}  # fmt: skip
+
+
+class _Sites(dict[str, Path]):
+    """Each agency built once, strictly (as ``mkdocs build --strict`` does), when first asked for."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
+    def __missing__(self, name: str) -> Path:
+        self[name] = build(make_project(self.root / name, name))
+        return self[name]
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return _Sites(tmp_path_factory.mktemp("agencies"))
+
+
+def test_each_agency_is_the_length_of_a_real_document() -> None:
+    for name in AGENCIES:
+        size = sum(p.stat().st_size for p in (FIXTURES / name / "data/years").rglob("*.yml"))
+        assert size >= 30_000, (name, size)
+    long_measures = (FIXTURES / LONGEST / "data/years/2568/measures.yml").read_text("utf-8")
+    assert 25 <= long_measures.count("\n  - id: ") <= 30
+
+
+@pytest.mark.parametrize("name", AGENCIES)
+def test_each_agency_builds_and_passes_the_audit(sites: dict[str, Path], name: str) -> None:
+    project = sites[name].parent
+    site = load_site(project / "data", project / "docs")
+    assert [str(m) for m in audit_all(site, sites[name])] == []
+
+
+# --- every fragment of the data, on the pages, with its own numbering --------------------
+
+
+def _strings(value: Any, key: str = "") -> Iterator[str]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, str(k))
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v, key)
+    elif isinstance(value, str) and key not in NOT_PROSE:
+        yield value
+
+
+def fragments(name: str) -> list[tuple[str, str]]:
+    """(file, fragment) for each line of 15 characters or more in the agency's own data, whole:
+    with the number the agency typed in front of it ("๔. จัดทำ ...")."""
+    out = []
+    root = FIXTURES / name
+    for path in sorted((root / "data").rglob("*.yml")):
+        if "catalog" in path.parts:
+            continue  # the shipped catalogue, not the agency's text
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for text in _strings(data):
+            for line in text.splitlines():
+                piece = re.sub(r"^[-*+]\s+", "", line.strip())  # a Markdown bullet is not the agency's text
+                if len(piece) >= 15:
+                    out.append((path.relative_to(root).as_posix(), piece))
+    return out
+
+
+def drawn_text(html: str) -> str:
+    """The text of a page's article as a browser draws it: each item of a numbered list
+    starts with the marker the browser puts there (an ``<ol start="๔">`` is numbered 1., as
+    HTML reads ``start`` in ASCII digits only)."""
+    events = dom(html)
+    out: list[str] = []
+    counters: list[int | None] = []  # None for <ul>
+    inside = 0
+    for event in events:
+        kind, tag = event[0], event[1]
+        attrs = dict(a.split("=", 1) for a in event[2:]) if kind == "start" else {}
+        if kind == "start" and tag == "article":
+            inside += 1
+        if not inside:
+            continue
+        if kind == "start" and tag in ("ol", "ul"):
+            start = attrs.get("start", "'1'").strip("'")
+            counters.append((int(start) if start.isascii() and start.isdigit() else 1) if tag == "ol" else None)
+        elif kind == "end" and tag in ("ol", "ul") and counters:
+            counters.pop()
+        elif kind == "start" and tag == "li" and counters and counters[-1] is not None:
+            out.append(f" {counters[-1]}. ")
+            counters[-1] += 1
+        elif kind == "text":
+            out.append(tag)
+        else:
+            out.append(" ")
+        if kind == "end" and tag == "article":
+            inside -= 1
+    return "".join(out)
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("name", AGENCIES)
+def test_every_fragment_of_the_data_is_on_the_pages_with_its_own_numbering(sites: dict[str, Path], name: str) -> None:
+    site_dir = sites[name]
+    pages = [p for p in site_dir.rglob("index.html") if p.relative_to(site_dir).parts[0] not in ("staff", "search")]
+    haystack = _bare(" ".join(drawn_text(p.read_text("utf-8")) for p in pages))
+    wanted = fragments(name)
+    assert len(wanted) > 100, len(wanted)  # the extraction found the prose
+    missing = [f"{file}: {piece}" for file, piece in wanted if _bare(piece) not in haystack]
+    assert missing == [], f"{len(missing)} of {len(wanted)} fragments not on the pages:\n" + "\n".join(missing[:40])
+
+
+def test_the_fragment_check_notices_a_renumbered_list() -> None:
+    renumbered = '<article><ol start="๔"><li>จัดทำคู่มือการให้บริการแยกตามงาน</li></ol></article>'
+    assert _bare("๔. จัดทำคู่มือการให้บริการแยกตามงาน") not in _bare(drawn_text(renumbered))
+    kept = "<article><p>๔. จัดทำคู่มือการให้บริการแยกตามงาน</p></article>"
+    assert _bare("๔. จัดทำคู่มือการให้บริการแยกตามงาน") in _bare(drawn_text(kept))
+
+
+# --- print --------------------------------------------------------------------------------
+
+
+def _print_pages(browser: Any, base: str, path: str, pdf: Path) -> int:
+    page = browser.new_page()
+    page.goto(base + path, wait_until="networkidle")
+    if page.locator("html[data-ps-print]").count() or page.locator("[data-ps-include], [data-ps-table]").count():
+        page.wait_for_selector("html[data-ps-print='ready']", timeout=60_000)  # an edition put together in the browser
+    page.emulate_media(media="print")
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    page.close()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:\s+(841|595)\.\d+ x (594|841)\.\d+ pts", info), info  # A4
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+
+
+@pytest.fixture(scope="module")
+def printed(
+    sites: dict[str, Path], browser: Any, serve: Any, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, int]:
+    """Pages of each print edition of each agency, printed to PDF by Chromium."""
+    counts: dict[str, int] = {}
+    out = tmp_path_factory.mktemp("pdf")
+    for name in AGENCIES:
+        base = serve(sites[name])
+        years = sorted(p.parents[2].name for p in sites[name].glob("*/print/measures/index.html"))
+        for year in years:
+            for doc in ("measures", "report"):
+                if (sites[name] / year / "print" / doc / "index.html").is_file():
+                    key = f"{name}/{year}/{doc}"
+                    counts[key] = _print_pages(
+                        browser, base, f"{year}/print/{doc}/", out / (key.replace("/", "-") + ".pdf")
+                    )
+    print("\nPRINT " + " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+    return counts
+
+
+def test_each_agency_prints(printed: dict[str, int]) -> None:
+    for name in AGENCIES:
+        assert any(k.startswith(name + "/") and k.endswith("/measures") for k in printed), name
+    assert all(n >= 1 for n in printed.values()), printed
+
+
+def test_the_long_measures_document_prints_in_at_most_1_2_times_its_own_pages(printed: dict[str, int]) -> None:
+    pages = printed[f"{LONGEST}/2568/measures"]
+    assert (
+        pages <= LONGEST_SOURCE_PAGES * PRINT_FACTOR
+    ), f"{pages} printed pages for a {LONGEST_SOURCE_PAGES}-page document"
+
+
+# --- weight ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", AGENCIES)
+def test_the_documents_pages_stay_under_40_kb_on_documents_of_real_length(sites: dict[str, Path], name: str) -> None:
+    """Issue 6's budget on real-length documents: each part of a fiscal year's documents (the
+    print editions apart, which are the whole document on purpose)."""
+    site_dir = sites[name]
+    heavy = {
+        p.relative_to(site_dir).as_posix(): p.stat().st_size
+        for year in site_dir.glob("25[0-9][0-9]")
+        for p in year.rglob("index.html")
+        if "print" not in p.relative_to(site_dir).parts
+    }
+    assert heavy, name
+    assert {page: size for page, size in heavy.items() if size > 40 * 1024} == {}
