@@ -16,4 +16,5 @@ COMMANDS: tuple[str, ...] = (
     "audit",
     "links",
     "export_markdown",
+    "import_docx",
 )
