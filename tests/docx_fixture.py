@@ -45,8 +45,8 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
             "title": f"มาตรการ{verb}{thing} ชุดที่ {k + 1}",
             "findings": [
                 {
-                    "text": f"ผู้รับบริการกลุ่มที่ {pair + 1} เห็นว่า{thing}ยังไม่ชัดเจน\nและบุคลากรบางส่วนยังไม่ทราบขั้นตอนล่าสุด",
-                    "questions": [{"code": f"e{pair % 15 + 1}", "text": f"หน่วยงานชี้แจงเรื่อง{thing}อย่างชัดเจน", "score": round(80 + pair * 0.37, 2)}, {"code": f"O{pair % 20 + 1}"}],
+                    "text": f"ผู้รับบริการกลุ่มที่ {pair + 1} เห็นว่า{THINGS[pair % 7]}ยังไม่ชัดเจน\nและบุคลากรบางส่วนยังไม่ทราบขั้นตอนล่าสุด",
+                    "questions": [{"code": f"e{pair % 15 + 1}", "text": f"หน่วยงานชี้แจงเรื่อง{THINGS[pair % 7]}อย่างชัดเจน", "score": round(80 + pair * 0.37, 2)}, {"code": f"O{pair % 20 + 1}"}],
                 }
             ],
             "approach": f"นำผลการวิเคราะห์เรื่อง{thing}ไปกำหนดวิธีทำงานใหม่ของกลุ่มที่ {pair + 1}",

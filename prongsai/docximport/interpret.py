@@ -257,7 +257,7 @@ class Interpreter:
             if h[1] == "assessment":
                 self._read_ita_year(text)
             return
-        if h and h[0] == "group" and self.section != "title" or h and h[0] == "group" and self.kind == "report":
+        if h and h[0] == "group" and (self.section != "title" or self.title_lines):
             self._set_group(h[1], key)
             return
         getattr(self, f"_in_{self.section}", self._in_own)(p, key, text)
@@ -426,6 +426,7 @@ class Interpreter:
                 f = column_field(cell.origin.text)
                 if f:
                     fields[col] = f
+                if f or col not in fields:
                     labels[col] = cell.origin.text.replace("\n", " ")
         return fields, n, labels
 

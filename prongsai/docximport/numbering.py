@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from ..thai import to_thai_digits
 
 # Word's thaiLetters: the consonants without the two obsolete ones (ฃ, ฅ)
-THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+THAI_LETTERS = "".join(chr(c) for c in range(0x0E01, 0x0E2F) if chr(c) not in "ฃฅฤฦ")
 _THAI_WORDS = ("", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 BULLET = "•"
