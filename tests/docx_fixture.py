@@ -27,9 +27,23 @@ from prongsai.thai import format_date, to_thai_digits
 
 from .conftest import REPO
 
-UNITS = [("clerk", "สำนักปลัดเทศบาล"), ("finance", "กองคลัง"), ("engineering", "กองช่าง"), ("education", "กองการศึกษา"), ("health", "กองสาธารณสุขและสิ่งแวดล้อม")]
+UNITS = [
+    ("clerk", "สำนักปลัดเทศบาล"),
+    ("finance", "กองคลัง"),
+    ("engineering", "กองช่าง"),
+    ("education", "กองการศึกษา"),
+    ("health", "กองสาธารณสุขและสิ่งแวดล้อม"),
+]
 VERBS = ["ทบทวน", "จัดทำ", "เผยแพร่", "ติดตาม", "อบรม", "ปรับปรุง", "สำรวจ", "ประชุม"]
-THINGS = ["คู่มือการให้บริการ", "ช่องทางรับเรื่องร้องเรียน", "แผนการใช้จ่ายงบประมาณ", "ทะเบียนทรัพย์สิน", "ระบบบริการออนไลน์", "ประกาศจัดซื้อจัดจ้าง", "หลักเกณฑ์การประเมินบุคลากร"]
+THINGS = [
+    "คู่มือการให้บริการ",
+    "ช่องทางรับเรื่องร้องเรียน",
+    "แผนการใช้จ่ายงบประมาณ",
+    "ทะเบียนทรัพย์สิน",
+    "ระบบบริการออนไลน์",
+    "ประกาศจัดซื้อจัดจ้าง",
+    "หลักเกณฑ์การประเมินบุคลากร",
+]
 
 
 def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7) -> dict[str, Any]:
@@ -46,12 +60,21 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
             "findings": [
                 {
                     "text": f"ผู้รับบริการกลุ่มที่ {pair + 1} เห็นว่า{THINGS[pair % 7]}ยังไม่ชัดเจน\nและบุคลากรบางส่วนยังไม่ทราบขั้นตอนล่าสุด",
-                    "questions": [{"code": f"e{pair % 15 + 1}", "text": f"หน่วยงานชี้แจงเรื่อง{THINGS[pair % 7]}อย่างชัดเจน", "score": round(80 + pair * 0.37, 2)}, {"code": f"O{pair % 20 + 1}"}],
+                    "questions": [
+                        {
+                            "code": f"e{pair % 15 + 1}",
+                            "text": f"หน่วยงานชี้แจงเรื่อง{THINGS[pair % 7]}อย่างชัดเจน",
+                            "score": round(80 + pair * 0.37, 2),
+                        },
+                        {"code": f"O{pair % 20 + 1}"},
+                    ],
                 }
             ],
             "approach": f"นำผลการวิเคราะห์เรื่อง{thing}ไปกำหนดวิธีทำงานใหม่ของกลุ่มที่ {pair + 1}",
             "steps": [f"ขั้นที่ {s + 1} {verb}{thing} โดยคณะทำงานของเทศบาล ครั้งที่ {s + 1}" for s in range(2 + k % 3)],
-            "period": {"start": dt.date(2024, 10 + k % 3, 1 + k % 20), "end": dt.date(2025, 9, 30)} if k % 5 else {"text": "ตลอดปีงบประมาณ พ.ศ. 2568"},
+            "period": {"start": dt.date(2024, 10 + k % 3, 1 + k % 20), "end": dt.date(2025, 9, 30)}
+            if k % 5
+            else {"text": "ตลอดปีงบประมาณ พ.ศ. 2568"},
             "responsible": [UNITS[k % 5][0]] + ([UNITS[(k + 1) % 5][0]] if k % 4 == 0 else []),
             "monitoring": f"ปลัดเทศบาลติดตามทุกเดือน (รายการที่ {k + 1})",
         }
@@ -69,8 +92,19 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
         "summary": "ปีนี้เทศบาลกำหนดมาตรการ 26 มาตรการ ครอบคลุมทั้งเจ็ดประเด็น\n\nเรื่องที่เน้นคือการรายงานผลให้ตรงเวลา",
         "units": [{"id": i, "name": n} for i, n in UNITS],
         "limitations": [
-            {"instrument": "IIT", "description": "แบบวัดการรับรู้ของบุคลากรภายใน", "limitation": "บุคลากรย้ายเข้าใหม่หลายคน", "impact": "ตอบแบบวัดโดยยังไม่รู้แนวปฏิบัติ", "approach": "จัดปฐมนิเทศก่อนช่วงตอบแบบวัด"},
-            {"instrument": "EIT", "description": "แบบวัดการรับรู้ของผู้รับบริการ", "limitation": "ผู้รับบริการส่วนใหญ่เป็นผู้สูงอายุ", "approach": "ให้เจ้าหน้าที่ช่วยอธิบายวิธีตอบ"},
+            {
+                "instrument": "IIT",
+                "description": "แบบวัดการรับรู้ของบุคลากรภายใน",
+                "limitation": "บุคลากรย้ายเข้าใหม่หลายคน",
+                "impact": "ตอบแบบวัดโดยยังไม่รู้แนวปฏิบัติ",
+                "approach": "จัดปฐมนิเทศก่อนช่วงตอบแบบวัด",
+            },
+            {
+                "instrument": "EIT",
+                "description": "แบบวัดการรับรู้ของผู้รับบริการ",
+                "limitation": "ผู้รับบริการส่วนใหญ่เป็นผู้สูงอายุ",
+                "approach": "ให้เจ้าหน้าที่ช่วยอธิบายวิธีตอบ",
+            },
         ],
     }
     assessment = {
@@ -80,16 +114,28 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
             "band": "ผ่าน",
             "instruments": [
                 {"code": "IIT", "score": 94.5},
-                {"code": "EIT", "score": 86.25, "parts": [{"title": "ส่วนที่ 1", "score": 88.4}, {"title": "ส่วนที่ 2", "score": 83.02}]},
+                {
+                    "code": "EIT",
+                    "score": 86.25,
+                    "parts": [{"title": "ส่วนที่ 1", "score": 88.4}, {"title": "ส่วนที่ 2", "score": 83.02}],
+                },
                 {"code": "OIT", "score": 90.0},
             ],
             "indicators": [{"number": i, "score": round(80 + i * 1.5, 2)} for i in range(1, 11)],
-            "questions": [{"code": "i3", "text": "บุคลากรปฏิบัติงานตามขั้นตอน", "score": 93.1}, {"code": "e5", "text": "เจ้าหน้าที่ให้บริการอย่างเท่าเทียม", "score": 84.75}],
+            "questions": [
+                {"code": "i3", "text": "บุคลากรปฏิบัติงานตามขั้นตอน", "score": 93.1},
+                {"code": "e5", "text": "เจ้าหน้าที่ให้บริการอย่างเท่าเทียม", "score": 84.75},
+            ],
         },
         "analysis": {
             "overview": "คะแนนรวมเพิ่มขึ้นจากปีก่อน แต่แบบวัดภายนอกยังต่ำกว่าเป้า",
             "groups": [
-                {"group": str(g), "text": f"ประเด็นนี้มีข้อคำถามที่คะแนนลดลงสองข้อ (กลุ่ม {g})\n\nเทศบาลจะเน้นการสื่อสารในประเด็นนี้", "assessed": f"การเปิดเผยข้อมูลกลุ่ม {g}", "to_develop": f"การสื่อสารกับผู้รับบริการกลุ่ม {g}"}
+                {
+                    "group": str(g),
+                    "text": f"ประเด็นนี้มีข้อคำถามที่คะแนนลดลงสองข้อ (กลุ่ม {g})\n\nเทศบาลจะเน้นการสื่อสารในประเด็นนี้",
+                    "assessed": f"การเปิดเผยข้อมูลกลุ่ม {g}",
+                    "to_develop": f"การสื่อสารกับผู้รับบริการกลุ่ม {g}",
+                }
                 for g in range(1, groups + 1)
             ],
         },
@@ -97,7 +143,11 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
     entries = []
     for k, m in enumerate(measures):
         status = list(STATUS_LABELS)[k % 5]
-        e: dict[str, Any] = {"measure": m["id"], "status": status, "output": f"ดำเนินการ{m['title'][7:]} ไปแล้ว {k + 1} ครั้ง"}
+        e: dict[str, Any] = {
+            "measure": m["id"],
+            "status": status,
+            "output": f"ดำเนินการ{m['title'][7:]} ไปแล้ว {k + 1} ครั้ง",
+        }
         if k % 2 == 0:
             e["percent"] = (k * 7) % 101
             e["outcome"] = "ผู้รับบริการได้รับข้อมูลเร็วขึ้น\nข้อร้องเรียนลดลง"
@@ -268,11 +318,30 @@ def _period(w: Writer, period: Any) -> list[str]:
     return lines
 
 
-MEASURE_HEADERS = ["ข้อคำถาม ITA", "ข้อค้นพบ", "มาตรการ", "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ", "ขั้นตอน/วิธีการปฏิบัติ", "ระยะเวลาดำเนินการ", "หน่วยงานผู้รับผิดชอบ", "การกำกับติดตาม", "การรายงานผล", "ข้อ OIT ที่เกี่ยวข้อง", "เป้าหมาย"]
+MEASURE_HEADERS = [
+    "ข้อคำถาม ITA",
+    "ข้อค้นพบ",
+    "มาตรการ",
+    "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
+    "ขั้นตอน/วิธีการปฏิบัติ",
+    "ระยะเวลาดำเนินการ",
+    "หน่วยงานผู้รับผิดชอบ",
+    "การกำกับติดตาม",
+    "การรายงานผล",
+    "ข้อ OIT ที่เกี่ยวข้อง",
+    "เป้าหมาย",
+]
 
 
 def measures_docx(
-    fy: FiscalYear, path: Path, *, thai: bool = False, thai_list: bool = False, split_group: str | None = None, extra_column: bool = False, org: str = "เทศบาลตำบลห้วยสายธาร"
+    fy: FiscalYear,
+    path: Path,
+    *,
+    thai: bool = False,
+    thai_list: bool = False,
+    split_group: str | None = None,
+    extra_column: bool = False,
+    org: str = "เทศบาลตำบลห้วยสายธาร",
 ) -> Path:
     """The measures document of ``fy`` as an agency's Word file."""
     w = Writer(thai)
@@ -337,6 +406,7 @@ def measures_docx(
             third = max(1, len(ms) // 3)
             pieces = [ms[:third], ms[third : 2 * third], ms[2 * third :]]
         carry: list[str] = []
+        carry_num = ""
         for n, piece in enumerate(pieces):
             if n:
                 w.page_break()
@@ -358,7 +428,14 @@ def measures_docx(
                     cells[0].text = cells[1].text = ""
                 else:
                     if finding is not None:
-                        w.fill(cells[0], [f"{q.code} {q.text or ''}".strip() + (f" ({q.score:.2f} คะแนน)" if q.score is not None else "") for q in finding.questions])
+                        w.fill(
+                            cells[0],
+                            [
+                                f"{q.code} {q.text or ''}".strip()
+                                + (f" ({q.score:.2f} คะแนน)" if q.score is not None else "")
+                                for q in finding.questions
+                            ],
+                        )
                         w.fill(cells[1], finding.text.split("\n"))
                     nxt = piece[k + 1] if k + 1 < len(piece) else None
                     if nxt is not None and nxt.findings and finding == nxt.findings[0]:
@@ -374,7 +451,9 @@ def measures_docx(
                 carry_num = num
                 w.fill(cells[4], steps, num)
                 w.fill(cells[5], _period(w, m.period))
-                w.fill(cells[6], [units[u] for u in m.responsible] + ([m.responsible_note] if m.responsible_note else []))
+                w.fill(
+                    cells[6], [units[u] for u in m.responsible] + ([m.responsible_note] if m.responsible_note else [])
+                )
                 w.fill(cells[7], [m.monitoring] if m.monitoring else [])
                 w.fill(cells[8], [m.reporting] if m.reporting else [])
                 w.fill(cells[9], [", ".join(m.oit_items)] if m.oit_items else [])
@@ -396,7 +475,16 @@ def measures_docx(
     return w.save(path)
 
 
-REPORT_HEADERS = ["มาตรการ/โครงการ/กิจกรรม", "สถานะ", "ร้อยละความก้าวหน้า", "ผลการดำเนินการ (Output)", "ผลลัพธ์หรือผลสัมฤทธิ์ (Outcome)", "ปัญหาอุปสรรค", "ข้อเสนอแนะ", "หลักฐาน"]
+REPORT_HEADERS = [
+    "มาตรการ/โครงการ/กิจกรรม",
+    "สถานะ",
+    "ร้อยละความก้าวหน้า",
+    "ผลการดำเนินการ (Output)",
+    "ผลลัพธ์หรือผลสัมฤทธิ์ (Outcome)",
+    "ปัญหาอุปสรรค",
+    "ข้อเสนอแนะ",
+    "หลักฐาน",
+]
 
 
 def report_docx(fy: FiscalYear, rnd: Any, path: Path, *, with_plan: bool = False, thai: bool = False) -> Path:
@@ -430,7 +518,11 @@ def report_docx(fy: FiscalYear, rnd: Any, path: Path, *, with_plan: bool = False
         if with_plan:
             num = w.new_list()
             w.fill(cells[1], list(m.steps), num)
-            values += [None, _period(w, m.period), [units[u] for u in m.responsible] + ([m.responsible_note] if m.responsible_note else [])]
+            values += [
+                None,
+                _period(w, m.period),
+                [units[u] for u in m.responsible] + ([m.responsible_note] if m.responsible_note else []),
+            ]
         values += [
             [STATUS_LABELS[e.status]],
             [f"{e.percent:g}"] if e.percent is not None else [],

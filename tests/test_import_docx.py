@@ -37,7 +37,9 @@ def _target(tmp_path: Path, name: str = "dst") -> Path:
     return root
 
 
-def _run(root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+def _run(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str, str]:
     monkeypatch.chdir(root)
     code = main(["import-docx", *args])
     out = capsys.readouterr()
@@ -58,7 +60,9 @@ def _arabic(value: Any) -> Any:
     return value
 
 
-def test_round_trip_measures_document_and_report_give_back_the_same_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_round_trip_measures_document_and_report_give_back_the_same_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = _source(tmp_path)
     assert len(src.measures) >= 25
     # group 1's table is split over three pages: repeated header rows, a header typed again,
@@ -96,7 +100,9 @@ def test_round_trip_measures_document_and_report_give_back_the_same_records(tmp_
     assert src.measures[0].title in page
 
 
-def test_thai_digits_and_word_numbering_in_thai_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_thai_digits_and_word_numbering_in_thai_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = _source(tmp_path)
     doc = fx.measures_docx(src, tmp_path / "เลขไทย.docx", thai=True, thai_list=True)
     labels = [ln.label for t in read_docx(doc).tables for r in t.rows for c in r.cells for ln in c.lines if ln.label]
@@ -106,13 +112,17 @@ def test_thai_digits_and_word_numbering_in_thai_numbers(tmp_path: Path, monkeypa
     assert code == 0, out + err
     got = load_site(root / "data").years[2568]
     # dates in Thai digits became dates; the agency's Thai digits stay in its text
-    assert [(m.period.start, m.period.end) for m in got.measures] == [(m.period.start, m.period.end) for m in src.measures]
+    assert [(m.period.start, m.period.end) for m in got.measures] == [
+        (m.period.start, m.period.end) for m in src.measures
+    ]
     assert "๑" in got.measures[0].title
     assert _arabic(_dump(got.measures)) == _arabic(_dump(src.measures))
     assert got.assessment and got.assessment.assessment.score == 90.12
 
 
-def test_an_unknown_column_is_listed_in_the_report_not_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_column_is_listed_in_the_report_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = _source(tmp_path)
     doc = fx.measures_docx(src, tmp_path / "extra.docx", extra_column=True)
     root = _target(tmp_path)
@@ -120,7 +130,7 @@ def test_an_unknown_column_is_listed_in_the_report_not_lost(tmp_path: Path, monk
     assert code == 0, out + err
     report = (root / "data/years/2568/import-report.md").read_text("utf-8")
     for m in src.measures:
-        line = next(x for x in report.splitlines() if f"บันทึกภายในของกองสำหรับ {m.id}\"" in x)
+        line = next(x for x in report.splitlines() if f'บันทึกภายในของกองสำหรับ {m.id}"' in x)
         assert line.startswith("- [ ] ตารางที่ ") and "คอลัมน์ที่ 12" in line and "'หมายเหตุของกอง'" in line
     assert _dump(load_site(root / "data").years[2568].measures) == _dump(src.measures)
 
@@ -131,7 +141,9 @@ def test_an_unknown_column_is_listed_in_the_report_not_lost(tmp_path: Path, monk
     assert "งานที่ค้างจากการนำเข้าไฟล์ Word" in status and "บันทึกภายในของกองสำหรับ m01" in status
 
 
-def test_a_report_laid_out_by_indicators_makes_the_year_from_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_report_laid_out_by_indicators_makes_the_year_from_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = _source(tmp_path, grouping="indicators", groups=10)
     doc = fx.report_docx(src, src.rounds[0], tmp_path / "รายงานตัวชี้วัด.docx", with_plan=True)
     root = _target(tmp_path)
@@ -149,7 +161,9 @@ def test_a_report_laid_out_by_indicators_makes_the_year_from_nothing(tmp_path: P
     assert (build(project) / "2568/report/index.html").is_file()
 
 
-def test_a_document_without_tables_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_document_without_tables_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     doc = fx.text_only_docx(tmp_path / "ย่อหน้า.docx")
     root = _target(tmp_path)
     code, out, err = _run(root, monkeypatch, capsys, str(doc), "--year", "2568")
@@ -167,7 +181,13 @@ def test_a_document_without_tables_says_so(tmp_path: Path, monkeypatch: pytest.M
         (None, "เปิดเป็นเอกสาร Word (.docx) ไม่ได้"),
     ],
 )
-def test_a_file_that_is_not_a_docx_gets_a_thai_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], content: bytes | None, words: str) -> None:
+def test_a_file_that_is_not_a_docx_gets_a_thai_error(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes | None,
+    words: str,
+) -> None:
     path = tmp_path / "เอกสาร.docx"
     if content is None:
         with zipfile.ZipFile(path, "w") as z:
@@ -180,7 +200,9 @@ def test_a_file_that_is_not_a_docx_gets_a_thai_error(tmp_path: Path, monkeypatch
     assert words in err and "Traceback" not in err + out
 
 
-def test_never_writes_over_a_file_without_force(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_never_writes_over_a_file_without_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = _source(tmp_path, n_measures=8)
     doc = fx.measures_docx(src, tmp_path / "m.docx")
     root = _target(tmp_path)
@@ -200,7 +222,9 @@ def test_never_writes_over_a_file_without_force(tmp_path: Path, monkeypatch: pyt
     assert target == (root / "schema/year.schema.json").resolve()
 
 
-def test_values_the_document_does_not_state_are_left_for_the_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_values_the_document_does_not_state_are_left_for_the_editor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     w = fx.Writer()
     w.para("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2568", "Title")
     w.heading("ประเด็นที่ 2 การให้บริการและระบบ E-Service", 2)

@@ -72,8 +72,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if not result.ledger.entries:
         return fail(f"{source.as_posix()}: ไม่พบข้อความในเอกสาร (empty document)")
-    if not result.measures and not (result.round and result.round["entries"]) and not any(
-        t.startswith("ตารางที่") and "ไม่รู้จัก" not in t for t in result.tables
+    if (
+        not result.measures
+        and not (result.round and result.round["entries"])
+        and not any(t.startswith("ตารางที่") and "ไม่รู้จัก" not in t for t in result.tables)
     ):
         kind = "รายงานผล" if result.kind == "report" else "มาตรการ"
         why = "ไม่มีตารางเลย" if not result.tables else "ไม่มีตารางที่ระบบรู้จักหัวคอลัมน์"
@@ -113,7 +115,10 @@ def run(args: argparse.Namespace) -> int:
         load_site(data)
     except DataError as exc:
         print(exc, file=sys.stderr)
-        print("\nไฟล์ที่นำเข้ายังต้องแก้ตามรายการด้านบน (ดู import-report.md หัวข้อ 'ต้องกรอก') แล้วสั่ง python -m prongsai validate", file=sys.stderr)
+        print(
+            "\nไฟล์ที่นำเข้ายังต้องแก้ตามรายการด้านบน (ดู import-report.md หัวข้อ 'ต้องกรอก') แล้วสั่ง python -m prongsai validate",
+            file=sys.stderr,
+        )
         return 1
     print("  ตรวจข้อมูลแล้ว: ผ่าน (python -m prongsai validate)")
     return 0

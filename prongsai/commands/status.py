@@ -29,9 +29,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     reports = sorted(Path(args.data).glob(f"years/*/{status.IMPORT_REPORT}"))
-    hint = (
-        "แก้ข้อมูลให้ถูกต้องก่อน (python -m prongsai validate) แล้วสั่งอีกครั้ง (fix the data first)"
-        + "".join(f"\nสิ่งที่การนำเข้าไฟล์ Word ให้กรอกหรือตรวจ: {p.as_posix()}" for p in reports)
+    hint = "แก้ข้อมูลให้ถูกต้องก่อน (python -m prongsai validate) แล้วสั่งอีกครั้ง (fix the data first)" + "".join(
+        f"\nสิ่งที่การนำเข้าไฟล์ Word ให้กรอกหรือตรวจ: {p.as_posix()}" for p in reports
     )
     site = load(args.data, hint=hint)
     if site is None:

@@ -38,7 +38,17 @@ from .values import (
 Key = tuple[Any, ...]
 
 REPORT_FIELDS = {"output", "outcome", "status", "percent", "problems", "suggestions", "evidence"}
-MEASURE_FIELDS = {"measure", "steps", "approach", "finding", "period", "responsible", "question", "monitoring", "target"}
+MEASURE_FIELDS = {
+    "measure",
+    "steps",
+    "approach",
+    "finding",
+    "period",
+    "responsible",
+    "question",
+    "monitoring",
+    "target",
+}
 SHARED = {"finding", "question", "approach", "group", "period", "responsible", "monitoring", "reporting"}
 INSTRUMENT_WORDS = {"IIT": ("iit", "ภายใน"), "EIT": ("eit", "ภายนอก"), "OIT": ("oit", "เปิดเผยข้อมูล")}
 
@@ -199,9 +209,13 @@ class Interpreter:
                 return "section", key
         m = re.match(r"^ส่วนที่\s*([0-9๐-๙]+)", text)
         if m or p.line.outline is not None or re.match(r"^[0-9๐-๙]{1,2}\s*[.)]?\s*\D", text):
-            kind = best_match(text, {k: v for k, v in self.vocab.sections.items() if k not in ("preface", "contents", "summary")})
+            kind = best_match(
+                text, {k: v for k, v in self.vocab.sections.items() if k not in ("preface", "contents", "summary")}
+            )
             if m and kind is None:
-                kind = {"1": "assessment", "2": "analysis", "3": "measures", "4": "limitations"}.get(to_arabic_digits(m[1]), "own")
+                kind = {"1": "assessment", "2": "analysis", "3": "measures", "4": "limitations"}.get(
+                    to_arabic_digits(m[1]), "own"
+                )
             if kind in ("report_problems", "report_summary", "report_suggestions") and self.kind != "report":
                 kind = None
             grp = group_heading(text)
@@ -214,7 +228,11 @@ class Interpreter:
         grp = group_heading(text)
         if grp and grp[0]:
             return "group", grp
-        if p.line.label and body and self._is_group_title(to_arabic_digits(re.sub(r"\D", "", p.line.label) or "0"), body, p):
+        if (
+            p.line.label
+            and body
+            and self._is_group_title(to_arabic_digits(re.sub(r"\D", "", p.line.label) or "0"), body, p)
+        ):
             return "group", (None, str(int(to_arabic_digits(re.sub(r"\D", "", p.line.label)))), body)
         return None
 
@@ -280,7 +298,9 @@ class Interpreter:
         self._in_own(p, key, text)
 
     def _title_continues(self, text: str) -> bool:
-        return bool(re.search(r"ประจำปี|ปีงบประมาณ|พ\.ศ\.|ภายในหน่วยงาน|จากการวิเคราะห์|ในการดำเนินงาน|รอบ\s*[0-9๐-๙]|ครั้งที่", text))
+        return bool(
+            re.search(r"ประจำปี|ปีงบประมาณ|พ\.ศ\.|ภายในหน่วยงาน|จากการวิเคราะห์|ในการดำเนินงาน|รอบ\s*[0-9๐-๙]|ครั้งที่", text)
+        )
 
     def _in_preface(self, p: Para, key: Key, text: str) -> None:
         self.preface.append(text)
@@ -370,7 +390,9 @@ class Interpreter:
             self.ledger.place(key, "rounds: as_of / period")
         return found
 
-    _SCORE = re.compile(r"(?:ผลคะแนน|ได้คะแนน|คะแนนรวม|คะแนนเฉลี่ย|ผลการประเมิน[^0-9]{0,30}?)\s*(?:เท่ากับ|อยู่ที่|ได้|รวม)?\s*([0-9]{1,3}(?:\.[0-9]+)?)\s*คะแนน")
+    _SCORE = re.compile(
+        r"(?:ผลคะแนน|ได้คะแนน|คะแนนรวม|คะแนนเฉลี่ย|ผลการประเมิน[^0-9]{0,30}?)\s*(?:เท่ากับ|อยู่ที่|ได้|รวม)?\s*([0-9]{1,3}(?:\.[0-9]+)?)\s*คะแนน"
+    )
 
     def _read_scores(self, text: str) -> bool:
         t = to_arabic_digits(text)
@@ -452,14 +474,23 @@ class Interpreter:
     def _table(self, t: Table) -> None:
         fields, n, labels = self._header(t)
         kind = self._table_kind(set(fields.values())) if n else "unknown"
-        if (kind == "unknown" or n == 0) and self._last_layout and self._last_layout[1] and t.width == len(self._last_layout[2]):
+        if (
+            (kind == "unknown" or n == 0)
+            and self._last_layout
+            and self._last_layout[1]
+            and t.width == len(self._last_layout[2])
+        ):
             kind, fields, labels = self._last_layout  # a table continued without its header
             n = 0
             self.to_check.append(f"ตารางที่ {t.index} ไม่มีหัวตาราง จึงอ่านต่อจากตารางก่อนหน้า (หัวคอลัมน์เดียวกัน)")
         elif self._last_layout and labels != self._last_layout[2]:
             self._current = None
         self._last_layout = (kind, fields, labels) if kind not in ("unknown", "contents") else self._last_layout
-        self.tables.append(f"ตารางที่ {t.index}: " + _KIND_LABELS[kind] + (f" (หัวคอลัมน์: {' | '.join(x for x in labels if x)})" if any(labels) else ""))
+        self.tables.append(
+            f"ตารางที่ {t.index}: "
+            + _KIND_LABELS[kind]
+            + (f" (หัวคอลัมน์: {' | '.join(x for x in labels if x)})" if any(labels) else "")
+        )
         for row in t.rows[:n]:
             for c in row.cells:
                 self.ledger.frame(cell_key(t, c), "หัวตาราง")
@@ -534,7 +565,10 @@ class Interpreter:
                 self.ledger.frame(cell_key(t, c), "ลำดับที่ (ระบบเรียงมาตรการตามลำดับในเอกสาร)")
                 continue
             rec.add(f, c)
-            self.ledger.place(cell_key(t, c), f"{'measures' if f in MEASURE_FIELDS | SHARED | {'reporting', 'oit'} else 'rounds'}: {f}")
+            self.ledger.place(
+                cell_key(t, c),
+                f"{'measures' if f in MEASURE_FIELDS | SHARED | {'reporting', 'oit'} else 'rounds'}: {f}",
+            )
         self._unknown_cells(t, row, fields, labels)
 
     _row_report = _row_measures
@@ -610,7 +644,7 @@ class Interpreter:
         cols = {f: col for col, f in fields.items()}
         qc = row.at(cols["question"])
         parsed = question_code(qc.own_text) if qc else None
-        if not parsed:
+        if not parsed or qc is None:
             self._unknown_cells(t, row, fields, labels)
             return
         code, rest, guessed = parsed
@@ -624,8 +658,10 @@ class Interpreter:
             q["score"] = number_value(v)
             self.ledger.place(cell_key(t, sc), "assessment.yml: questions.score")
         if guessed:
-            self.to_check.append(f"ตารางที่ {t.index} แถวที่ {row.index + 1}: อ่าน '{qc.own_text[:4]}' เป็นรหัสข้อ {code} ให้ตรวจ")  # type: ignore[union-attr]
-        self.ledger.place(cell_key(t, qc), "assessment.yml: questions")  # type: ignore[arg-type]
+            self.to_check.append(
+                f"ตารางที่ {t.index} แถวที่ {row.index + 1}: อ่าน '{qc.own_text[:4]}' เป็นรหัสข้อ {code} ให้ตรวจ"
+            )
+        self.ledger.place(cell_key(t, qc), "assessment.yml: questions")
         if tc:
             self.ledger.place(cell_key(t, tc), "assessment.yml: questions.text")
         self.assessment.setdefault("questions", []).append(q)
@@ -655,7 +691,9 @@ class Interpreter:
 
     def _group_by_title(self, text: str) -> str | None:
         known = self._catalog_groups(self.grouping) | self.group_titles
-        best = max(known.items(), key=lambda kv: difflib.SequenceMatcher(None, norm(kv[1]), norm(text)).ratio(), default=None)
+        best = max(
+            known.items(), key=lambda kv: difflib.SequenceMatcher(None, norm(kv[1]), norm(text)).ratio(), default=None
+        )
         if best and difflib.SequenceMatcher(None, norm(best[1]), norm(text)).ratio() >= 0.7:
             return best[0]
         return None
@@ -711,16 +749,30 @@ class Interpreter:
         if lims:
             year["limitations"] = lims
         return Result(
-            self.kind, year, self._assessment(), measures, self._round(entries), units, self.to_fill, self.to_check, self.ledger, self.tables
+            self.kind,
+            year,
+            self._assessment(),
+            measures,
+            self._round(entries),
+            units,
+            self.to_fill,
+            self.to_check,
+            self.ledger,
+            self.tables,
         )
 
     def _grouping_from_titles(self) -> str:
         if not self.group_titles:
             return "issues"
         issues = self._catalog_groups("issues")
-        score = sum(difflib.SequenceMatcher(None, norm(issues.get(k, "")), norm(v)).ratio() for k, v in self.group_titles.items())
+        score = sum(
+            difflib.SequenceMatcher(None, norm(issues.get(k, "")), norm(v)).ratio()
+            for k, v in self.group_titles.items()
+        )
         inds = self._catalog_groups("indicators")
-        score_i = sum(difflib.SequenceMatcher(None, norm(inds.get(k, "")), norm(v)).ratio() for k, v in self.group_titles.items())
+        score_i = sum(
+            difflib.SequenceMatcher(None, norm(inds.get(k, "")), norm(v)).ratio() for k, v in self.group_titles.items()
+        )
         return "indicators" if score_i > score else "issues"
 
     def _taxonomy(self) -> list[dict[str, Any]] | None:
@@ -783,7 +835,9 @@ class Interpreter:
                 entries.append(self._entry(rec, mid))
         return measures, entries
 
-    def _measure(self, rec: Record, mid: str, title: str | None, by_name: dict[str, str], units: list[dict[str, str]]) -> dict[str, Any]:
+    def _measure(
+        self, rec: Record, mid: str, title: str | None, by_name: dict[str, str], units: list[dict[str, str]]
+    ) -> dict[str, Any]:
         where = rec.where
         m: dict[str, Any] = {"id": mid}
         group = rec.group
@@ -868,7 +922,9 @@ class Interpreter:
                 if score is not None:
                     q["score"] = number_value(score)
                 if guessed:
-                    self.to_check.append(f"measures.yml: {mid} อ่าน '{ln.body[:4]}' เป็นรหัสข้อ {code} (เลขศูนย์ไทยแทนตัว O) ให้ตรวจ")
+                    self.to_check.append(
+                        f"measures.yml: {mid} อ่าน '{ln.body[:4]}' เป็นรหัสข้อ {code} (เลขศูนย์ไทยแทนตัว O) ให้ตรวจ"
+                    )
                 questions.append(q)
         if questions:
             if not out:
@@ -877,7 +933,9 @@ class Interpreter:
             out[0]["questions"] = questions
         return out
 
-    def _responsible(self, rec: Record, by_name: dict[str, str], units: list[dict[str, str]]) -> tuple[list[str], str | None]:
+    def _responsible(
+        self, rec: Record, by_name: dict[str, str], units: list[dict[str, str]]
+    ) -> tuple[list[str], str | None]:
         ids: list[str] = []
         notes: list[str] = []
         every = False
@@ -897,7 +955,9 @@ class Interpreter:
                         ids.append(uid)
         if not ids and every:
             ids = [u["id"] for u in units]
-            self.to_check.append(f"measures.yml: {rec.where} ผู้รับผิดชอบ '{notes[0][:40]}' ใส่เป็นทุกหน่วยงาน (responsible) ข้อความเดิมอยู่ใน responsible_note")
+            self.to_check.append(
+                f"measures.yml: {rec.where} ผู้รับผิดชอบ '{notes[0][:40]}' ใส่เป็นทุกหน่วยงาน (responsible) ข้อความเดิมอยู่ใน responsible_note"
+            )
         if not ids and notes:
             for body in notes:
                 for name in unit_names(body):
@@ -914,7 +974,9 @@ class Interpreter:
             if status:
                 e["status"] = status
             else:
-                self.to_fill.append(f"rounds: {mid}.status ({rec.where}) อ่านสถานะ '{status_text[:30]}' ไม่ได้ ให้เลือกจากรายการสถานะ")
+                self.to_fill.append(
+                    f"rounds: {mid}.status ({rec.where}) อ่านสถานะ '{status_text[:30]}' ไม่ได้ ให้เลือกจากรายการสถานะ"
+                )
         else:
             self.to_fill.append(f"rounds: {mid}.status ({rec.where}) เอกสารไม่ได้ระบุสถานะ")
         if (p := rec.text("percent")) and (v := parse_number(p)) is not None:
@@ -938,20 +1000,26 @@ class Interpreter:
         ita = a.get("ita_year")
         if ita is None:
             ita = self.ctx.fiscal_year - 1
-            self.to_check.append(f"assessment.yml: assessment.ita_year เอกสารไม่ได้ระบุปีของผลคะแนน ใส่ {ita} (ปีก่อนปีงบประมาณ) ให้ตรวจ")
+            self.to_check.append(
+                f"assessment.yml: assessment.ita_year เอกสารไม่ได้ระบุปีของผลคะแนน ใส่ {ita} (ปีก่อนปีงบประมาณ) ให้ตรวจ"
+            )
         out["ita_year"] = ita
         for f in ("score", "band"):
             if f in a:
                 out[f] = a[f]
             else:
-                self.to_fill.append(f"assessment.yml: assessment.{f} เอกสารไม่ได้ระบุ{'คะแนนรวม' if f == 'score' else 'ระดับผลการประเมิน'}")
+                self.to_fill.append(
+                    f"assessment.yml: assessment.{f} เอกสารไม่ได้ระบุ{'คะแนนรวม' if f == 'score' else 'ระดับผลการประเมิน'}"
+                )
         insts: dict[str, dict[str, Any]] = {}
         for inst in a.get("instruments", []):
             merged = insts.setdefault(inst["code"], {"code": inst["code"]})
             merged.update(inst)
         for code, inst in insts.items():
             if "score" not in inst:
-                self.to_fill.append(f"assessment.yml: instruments ({code}).score เอกสารให้คะแนนเฉพาะรายส่วน ไม่มีคะแนนรวมของแบบวัด")
+                self.to_fill.append(
+                    f"assessment.yml: instruments ({code}).score เอกสารให้คะแนนเฉพาะรายส่วน ไม่มีคะแนนรวมของแบบวัด"
+                )
         if insts:
             out["instruments"] = list(insts.values())
         inds = []
@@ -979,7 +1047,9 @@ class Interpreter:
             if g["text"]:
                 entry["text"] = "\n\n".join(g["text"])
             else:
-                self.to_fill.append(f"assessment.yml: analysis.groups ({key}).text มีตารางเปรียบเทียบแต่ไม่มีข้อความวิเคราะห์ของประเด็นนี้")
+                self.to_fill.append(
+                    f"assessment.yml: analysis.groups ({key}).text มีตารางเปรียบเทียบแต่ไม่มีข้อความวิเคราะห์ของประเด็นนี้"
+                )
             for f in ("assessed", "to_develop"):
                 if f in g:
                     entry[f] = g[f]

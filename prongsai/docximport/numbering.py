@@ -20,7 +20,21 @@ from ..thai import to_thai_digits
 # Word's thaiLetters: the consonants without the two obsolete ones (ฃ, ฅ)
 THAI_LETTERS = "".join(chr(c) for c in range(0x0E01, 0x0E2F) if chr(c) not in "ฃฅฤฦ")
 _THAI_WORDS = ("", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 BULLET = "•"
 
 
@@ -104,7 +118,9 @@ class ListNumbers:
             for lvl in ab.findall(qn("w:lvl")):
                 ilvl = int(lvl.get(qn("w:ilvl"), "0"))
                 start = _val(lvl, "w:start")
-                levels[ilvl] = Level(_val(lvl, "w:numFmt") or "decimal", _val(lvl, "w:lvlText") or "", int(start) if start else 1)
+                levels[ilvl] = Level(
+                    _val(lvl, "w:numFmt") or "decimal", _val(lvl, "w:lvlText") or "", int(start) if start else 1
+                )
             self._abstract[ab.get(qn("w:abstractNumId"))] = levels
         for num in numbering_el.findall(qn("w:num")):
             overrides: dict[int, int] = {}

@@ -152,8 +152,10 @@ def open_docx(path: Path) -> Any:
         raise NotADocx(f"ไม่พบไฟล์ {path.as_posix()} ให้ตรวจชื่อและที่อยู่ของไฟล์ (file not found)")
     if not zipfile.is_zipfile(path):
         head = path.read_bytes()[:8]
-        what = "ไฟล์ Word รุ่นเก่า (.doc)" if head.startswith(b"\xd0\xcf\x11\xe0") else (
-            "ไฟล์ PDF" if head.startswith(b"%PDF") else "ไฟล์ชนิดอื่น"
+        what = (
+            "ไฟล์ Word รุ่นเก่า (.doc)"
+            if head.startswith(b"\xd0\xcf\x11\xe0")
+            else ("ไฟล์ PDF" if head.startswith(b"%PDF") else "ไฟล์ชนิดอื่น")
         )
         raise NotADocx(
             f"{path.as_posix()}: ไม่ใช่ไฟล์ Word แบบ .docx (ดูเหมือนเป็น{what}) "

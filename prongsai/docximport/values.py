@@ -182,11 +182,11 @@ def _item_number(text: str) -> tuple[int, str] | None:
     m = _ITEM_NUMBER.match(text)
     if not m or not m.group(1):
         return None
-    return int(to_arabic_digits(m.group(1))), text[m.end():].strip()
+    return int(to_arabic_digits(m.group(1))), text[m.end() :].strip()
 
 
 def split_inline(text: str) -> list[str] | None:
-    """"๑. ก ๒. ข ๓. ค" typed in one paragraph: the items, when numbered 1, 2, 3 ... in order."""
+    """ "๑. ก ๒. ข ๓. ค" typed in one paragraph: the items, when numbered 1, 2, 3 ... in order."""
     marks = list(_INLINE_NUMBER.finditer(text))
     if len(marks) < 2 or marks[0].start() != 0:
         return None

@@ -41,7 +41,9 @@ def _be(value: Any) -> Any:
     return value
 
 
-def plan_files(result: Result, out: Path, have_year: bool, have_measures: bool) -> list[tuple[Path, type[BaseModel], str, Any]]:
+def plan_files(
+    result: Result, out: Path, have_year: bool, have_measures: bool
+) -> list[tuple[Path, type[BaseModel], str, Any]]:
     """``(path, model, schema name, data)`` of every file the import writes."""
     files: list[tuple[Path, type[BaseModel], str, Any]] = []
     if result.kind == "measures" or not have_year:
@@ -60,7 +62,9 @@ def _schema_line(path: Path, schema_dir: Path, name: str) -> str:
     return scaffold.SCHEMA_LINE.format(Path(rel).as_posix())
 
 
-def write_all(result: Result, out: Path, source: Path, schema_dir: Path, *, force: bool, have_year: bool, have_measures: bool) -> list[Path]:
+def write_all(
+    result: Result, out: Path, source: Path, schema_dir: Path, *, force: bool, have_year: bool, have_measures: bool
+) -> list[Path]:
     files = plan_files(result, out, have_year, have_measures)
     existing = [p for p, *_ in files if p.exists()]
     if existing and not force:
@@ -68,12 +72,16 @@ def write_all(result: Result, out: Path, source: Path, schema_dir: Path, *, forc
         raise ImportRefused(
             f"มีไฟล์อยู่แล้ว: {names} ไม่เขียนทับ ให้ระบุ --out โฟลเดอร์อื่น หรือใช้ --force ถ้าต้องการเขียนทับ (files exist)"
         )
-    header = [f"# นำเข้าจากไฟล์ Word {source.name} เมื่อ {format_date(dt.date.today(), 'arabic')} (python -m prongsai import-docx)",
-              f"# สิ่งที่ต้องตรวจหรือกรอกเพิ่ม: {REPORT_NAME} ในโฟลเดอร์นี้"]
+    header = [
+        f"# นำเข้าจากไฟล์ Word {source.name} เมื่อ {format_date(dt.date.today(), 'arabic')} (python -m prongsai import-docx)",
+        f"# สิ่งที่ต้องตรวจหรือกรอกเพิ่ม: {REPORT_NAME} ในโฟลเดอร์นี้",
+    ]
     written = []
     for path, model, name, data in files:
         doc = scaffold.commented(model, _be(data))
-        doc.yaml_set_start_comment("\n".join([_schema_line(path, schema_dir, name)[2:], "", *(h[2:] for h in header), ""]))
+        doc.yaml_set_start_comment(
+            "\n".join([_schema_line(path, schema_dir, name)[2:], "", *(h[2:] for h in header), ""])
+        )
         scaffold.dump(doc, path)
         written.append(path)
     _write_report(result, out, source, written)
@@ -131,7 +139,11 @@ def _write_report(result: Result, out: Path, source: Path, written: list[Path]) 
         "",
         "| ตำแหน่งในเอกสาร | ไปที่ | ข้อความ |",
         "|---|---|---|",
-        *[f"| {e.where} | {_md(e.target)} | {_md(e.text[:60])}{'...' if len(e.text) > 60 else ''} |" for e in led.entries.values() if e.status != "unplaced"],
+        *[
+            f"| {e.where} | {_md(e.target)} | {_md(e.text[:60])}{'...' if len(e.text) > 60 else ''} |"
+            for e in led.entries.values()
+            if e.status != "unplaced"
+        ],
         "",
     ]
     path = out / REPORT_NAME
