@@ -31,6 +31,7 @@ from .urls import (
     measure_src,
     measures_doc_src,
     oit_item_src,
+    print_src,
     report_src,
     url_of,
     year_src,
@@ -41,6 +42,8 @@ from .text import TextRenderer
 # Fields that are keys into other records (checked through the page that exists for
 # them, or the name they resolve to), settings, or catalogue provenance.
 _KEYS = {"id", "measure", "group", "item", "grouping", "key", "responsible", "numerals", "current_fiscal_year"}
+# the document's structure: which field a column shows, which section an entry links to
+_KEYS |= {"field", "section", "findings_from"}
 _PROVENANCE = {"confidence", "source", "name_en", "weight", "previous", "min", "rule", "role", "covers"}
 _TWO_DECIMALS = {"score", "previous_score"}
 
@@ -108,6 +111,8 @@ class _Expect:
             if name in _TWO_DECIMALS:
                 return [thai.format_number(value, self.n, decimals=2)]
             return [thai.format_number(value, self.n)]
+        if name in _TWO_DECIMALS and isinstance(value, str):
+            return [thai.digits(value, self.n)]  # a score as written, in the site's numerals
         if name == "status":
             return [STATUS_LABELS[value]]
         if name == "kind":
@@ -162,7 +167,10 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
     for fy in site.years.values():
         y = fy.year
         base = f"data/years/{y}"
-        check(f"{base}/year.yml", fy.info, [measures_doc_src(y), year_src(y), limitations_src(y)])
+        # the document's own headings and texts stand on the part page they open; its
+        # tables' column labels head the tables of the print edition (the official document)
+        year_pages = [measures_doc_src(y), year_src(y), limitations_src(y), assessment_src(y), analysis_src(y), report_src(y)]
+        check(f"{base}/year.yml", fy.info, [*year_pages, print_src(y, "measures")])
         if fy.assessment:
             # scores on the assessment page, the overview on the analysis page, each issue's
             # analysis on the issue's page (parts of the measures document, see pages.print_src)
@@ -176,7 +184,7 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
                     missing.append(Missing(f"{base}/measures.yml", f"measures[{i}].responsible", fy.units[unit].name, src))
         for rnd in fy.rounds:
             # the round's own text on the report; each entry's on its measure's page (below)
-            check(f"{base}/rounds/{rnd.id}", rnd, [report_src(y), *(measure_src(y, e.measure) for e in rnd.entries)])
+            check(f"{base}/rounds/{rnd.id}", rnd, [report_src(y), print_src(y, "report"), *(measure_src(y, e.measure) for e in rnd.entries)])
             title = rnd.title or thai.digits(ROUND_KIND_LABELS[rnd.kind], site.numerals)
             for e in rnd.entries:
                 check(f"{base}/rounds/{rnd.id}", e, [measure_src(y, e.measure)], f"entries[{e.measure}]")

@@ -24,6 +24,7 @@ from .model import (
     DisclosureDocument,
     DisclosuresFile,
     Document,
+    Measure,
     MeasuresFile,
     OitItem,
     OrganizationFile,
@@ -211,6 +212,7 @@ def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> FiscalYea
         measures = tuple(mfile.measures)  # type: ignore[attr-defined]
         _check_measures(ctx, mdoc, mfile, info, catalog, taxonomy, span)  # type: ignore[arg-type]
     measure_ids = {m.id for m in measures}
+    _check_sections(ctx, ydoc, info, assessment, measures)
     # a measures.yml that failed validation has already been reported: checking progress
     # entries against it would only add confusing "unknown measure" errors
     measures_known = (ydir / "measures.yml").is_file() == (optional["measures.yml"] is not None)
@@ -221,7 +223,7 @@ def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> FiscalYea
             ctx.add(rdoc, ("id",), f"รหัสรอบ '{rnd.id}' ซ้ำกับไฟล์ {round_ids[rnd.id]} ให้ตั้งรหัสใหม่", "duplicate round id")
         round_ids.setdefault(rnd.id, rdoc.file)
         _check_period(ctx, rdoc, ("period",), rnd.period, span, "ช่วงเวลาของรอบรายงาน")
-        if rnd.as_of < rnd.period.start:  # type: ignore[operator]
+        if rnd.as_of is not None and rnd.as_of < rnd.period.start:  # type: ignore[operator]
             ctx.add(rdoc, ("as_of",), "วันที่ข้อมูล (as_of) อยู่ก่อนวันเริ่มของรอบรายงาน", "as_of before the round starts")
         _unique(ctx, rdoc, "entries", [e.measure for e in rnd.entries], "มาตรการ", field="measure")
         for n, entry in enumerate(rnd.entries):
@@ -294,7 +296,10 @@ def _check_measures(ctx: _Ctx, doc: YamlDoc, mfile: MeasuresFile, info: YearFile
     units = {u.id for u in info.units}
     for n, m in enumerate(mfile.measures):
         _check_group(ctx, doc, ("measures", n, "group"), m.group, taxonomy)
-        _check_period(ctx, doc, ("measures", n, "period"), m.period, span, "ระยะเวลาดำเนินการ")
+        if m.period is not None:
+            _check_period(ctx, doc, ("measures", n, "period"), m.period, span, "ระยะเวลาดำเนินการ")
+        if m.findings_from is not None:
+            _check_findings_from(ctx, doc, n, m, mfile)
         for k, unit in enumerate(m.responsible):
             if unit not in units:
                 ctx.add(
@@ -305,6 +310,60 @@ def _check_measures(ctx: _Ctx, doc: YamlDoc, mfile: MeasuresFile, info: YearFile
                 )
         for k, code in enumerate(m.oit_items):
             _check_code(ctx, doc, ("measures", n, "oit_items", k), code, catalog)
+
+
+def _check_sections(ctx: _Ctx, doc: YamlDoc, info: YearFile, assessment: AssessmentFile | None, measures: tuple) -> None:
+    """When the document's sections are listed, every part that has data must be among them:
+    otherwise a part would silently vanish from the site."""
+    if not info.sections:
+        return
+    listed = {s.kind for s in info.sections}
+    has = {
+        "preface": info.preface is not None,
+        "summary": info.summary is not None,
+        "contents": bool(info.contents),
+        "assessment": assessment is not None,
+        "analysis": assessment is not None and bool(assessment.analysis.overview or assessment.analysis.groups),
+        "measures": bool(measures),
+        "limitations": bool(info.limitations),
+    }
+    for kind, present in has.items():
+        if present and kind not in listed:
+            ctx.add(
+                doc,
+                ("sections",),
+                f"มีข้อมูลของหัวข้อ {kind} แต่ sections ไม่มีหัวข้อชนิด {kind} "
+                f"ให้เพิ่ม - kind: {kind} ในตำแหน่งที่เอกสารวางหัวข้อนี้",
+                "a part with data is missing from sections",
+            )
+
+
+def _check_findings_from(ctx: _Ctx, doc: YamlDoc, n: int, m: Measure, mfile: MeasuresFile) -> None:
+    """A merged cell of the document's table runs down consecutive rows of one issue: the
+    measure shared must be an earlier one of the same group, with nothing of another group
+    between (so the print edition can merge the rows)."""
+    earlier = mfile.measures[:n]
+    ids = [x.id for x in earlier]
+    if m.findings_from not in ids:
+        ctx.add(
+            doc,
+            ("measures", n, "findings_from"),
+            f"findings_from ต้องเป็นรหัสมาตรการที่อยู่ก่อนหน้ามาตรการนี้ในไฟล์ แต่พบ '{m.findings_from}' "
+            f"รหัสก่อนหน้า: {', '.join(ids) or 'ไม่มี'}",
+            "findings_from must name an earlier measure",
+        )
+        return
+    run = earlier[ids.index(m.findings_from) :]
+    head, rest = run[0], run[1:]
+    merged = head.findings_from is None and all(x.findings_from == head.id for x in rest)
+    if not merged or any(x.group != m.group for x in run):
+        ctx.add(
+            doc,
+            ("measures", n, "findings_from"),
+            f"มาตรการที่ใช้ข้อค้นพบร่วมกับ {m.findings_from} ต้องอยู่ต่อจากมาตรการนั้นในประเด็นเดียวกัน "
+            "โดยไม่มีมาตรการอื่นคั่น (เหมือนช่องรวมในตารางของเอกสาร)",
+            "findings_from rows must follow their measure",
+        )
 
 
 def _check_group(ctx: _Ctx, doc: YamlDoc, path: Path_, key: str, taxonomy: Taxonomy) -> None:

@@ -11,7 +11,7 @@ import typing
 
 from typing import Any, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from .types import (
     Date,
@@ -26,6 +26,7 @@ from .types import (
     Slug,
     Text,
     Url,
+    WrittenScore,
     Year,
     choice,
     choice_schema,
@@ -160,7 +161,9 @@ class OrganizationFile(Record):
     district: Text = Field(description="อำเภอ")
     province: Text = Field(description="จังหวัด")
     address: Text | None = Field(None, description="ที่อยู่สำนักงาน")
-    website: Url = Field(description="ที่อยู่เว็บไซต์หลักของหน่วยงาน (ที่ใช้ตอบ ITAS)")
+    website: Url | None = Field(
+        None, description="ที่อยู่เว็บไซต์หลักของหน่วยงาน (ที่ใช้ตอบ ITAS) ถ้าเอกสารไม่ได้ระบุ ให้เว้นไว้ หน้าเว็บจะไม่แสดง"
+    )
     contacts: list[Contact] = Field(default_factory=list, description="ช่องทางติดต่อราชการ")
     settings: Settings = Field(Settings(), description="การตั้งค่าการแสดงผล")
 
@@ -202,6 +205,13 @@ class Group(Record):
     key: GroupKey = Field(description="รหัสกลุ่ม เช่น 1")
     title: Text = Field(description="ชื่อกลุ่ม")
     indicators: list[Int] = Field(default_factory=list, description="ตัวชี้วัดที่เกี่ยวข้อง (ถ้ามี)")
+    heading: Text | None = Field(
+        None,
+        description=(
+            "หัวข้อของกลุ่มตามที่เอกสารเขียน พร้อมเลขของเอกสารเอง เช่น ๑. กระบวนการปฏิบัติงานที่โปร่งใส "
+            "(ถ้าไม่กำหนด ใช้ ประเด็นที่ ๑ ตามด้วยชื่อกลุ่ม)"
+        ),
+    )
 
 
 class Grouping(Record):
@@ -289,6 +299,143 @@ class Limitation(Record):
     approach: Text | None = Field(None, description="แนวทางการพัฒนา")
 
 
+SECTION_KINDS = {
+    "preface": "คำนำ",
+    "contents": "สารบัญ",
+    "summary": "บทสรุปผู้บริหาร",
+    "assessment": "ผลการประเมิน ITA (ส่วนที่ ๑)",
+    "analysis": "การวิเคราะห์ผลการประเมิน (ส่วนที่ ๒)",
+    "comparison": "ตารางเปรียบเทียบ",
+    "measures": "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ (ส่วนที่ ๓)",
+    "limitations": "ข้อจำกัดของหน่วยงาน (ส่วนที่ ๔)",
+    "text": "หัวข้ออื่นของเอกสาร",
+}
+SectionKind = Annotated[
+    Literal["preface", "contents", "summary", "assessment", "analysis", "comparison", "measures", "limitations", "text"],
+    *_enum(SECTION_KINDS, "ชนิดของหัวข้อ"),
+]
+
+
+class Section(Record):
+    """หัวข้อหนึ่งของเอกสารมาตรการ ตามลำดับและถ้อยคำของเอกสาร"""
+
+    kind: SectionKind = Field(
+        description=(
+            "ชนิดของหัวข้อ: preface, contents, summary, assessment, analysis, comparison, measures, "
+            "limitations (เนื้อหามาจากข้อมูลส่วนนั้น) หรือ text (หัวข้ออื่นที่เอกสารมี เช่น หลักการและเหตุผล)"
+        )
+    )
+    id: Slug | None = Field(None, description="รหัสหัวข้อ ใช้เป็นจุดเชื่อมโยงในหน้าเว็บ เช่น principles (ถ้าไม่กำหนด ใช้ชนิดของหัวข้อ)")
+    number: Text | None = Field(None, description="เลขหัวข้อตามที่เอกสารเขียน เช่น ๑ หรือ ส่วนที่ ๒ (ซ้ำกับหัวข้ออื่นได้)")
+    heading: Text | None = Field(
+        None, description="ชื่อหัวข้อตามที่เอกสารเขียน (ถ้าไม่กำหนด ใช้ชื่อมาตรฐาน เช่น ส่วนที่ ๑ ผลการประเมิน ITA)"
+    )
+    text: Text | None = Field(None, description="ข้อความของหัวข้อ (หัวข้อ text) หรือข้อความนำก่อนเนื้อหาของส่วนนั้น")
+
+    @model_validator(mode="after")
+    def _check(self) -> Section:
+        if self.kind == "text" and self.text is None and self.heading is None:
+            raise fail("หัวข้อชนิด text ต้องมี heading หรือ text อย่างน้อยหนึ่งอย่าง", "a text section needs heading or text")
+        return self
+
+
+class ContentsEntry(Record):
+    """รายการหนึ่งในสารบัญของเอกสาร ตามที่เอกสารเขียน"""
+
+    title: Text = Field(description="ชื่อเรื่องตามสารบัญของเอกสาร")
+    page: Text | None = Field(None, description="เลขหน้าตามสารบัญของเอกสาร (ถ้ามี) เช่น ๑ หรือ ก")
+    section: Slug | None = Field(
+        None, description="รหัสหัวข้อใน sections ที่รายการนี้ชี้ไป (id หรือชนิด เช่น assessment) เพื่อทำลิงก์"
+    )
+
+
+class Signature(Record):
+    """ผู้ลงท้ายคำนำ ตามที่เอกสารเขียน"""
+
+    by: Text = Field(description="หน่วยงานหรือตำแหน่งที่ลงท้ายคำนำ เช่น สำนักปลัด")
+    date: Text | None = Field(None, description="เดือนและปีตามที่เอกสารเขียน เช่น ตุลาคม ๒๕๖๗")
+
+
+MEASURE_COLUMNS = {
+    "number": "ลำดับ",
+    "questions": "ข้อคำถาม ITA",
+    "findings": "ผลการวิเคราะห์ / ข้อค้นพบ",
+    "title": "มาตรการ",
+    "approach": "วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
+    "steps": "ขั้นตอน / วิธีการปฏิบัติ",
+    "period": "ระยะเวลาดำเนินการ",
+    "responsible": "ผู้รับผิดชอบ",
+    "monitoring": "การกำกับติดตาม",
+    "reporting": "การรายงานผล",
+    "targets": "เป้าหมาย",
+    "oit_items": "ข้อ OIT ที่เกี่ยวข้อง",
+}
+"""The columns a measures table may have, with the product's default label of each."""
+MeasureColumnField = Annotated[
+    Literal[
+        "number", "questions", "findings", "title", "approach", "steps", "period",
+        "responsible", "monitoring", "reporting", "targets", "oit_items",
+    ],
+    *_enum({k: k for k in MEASURE_COLUMNS}, "คอลัมน์ของตารางมาตรการ"),
+]  # fmt: skip
+DEFAULT_MEASURE_COLUMNS = ("number", "findings", "title", "steps", "period", "responsible", "monitoring")
+
+REPORT_COLUMNS = {
+    "number": "ลำดับ",
+    "title": "มาตรการ / โครงการ / กิจกรรม",
+    "steps": "ขั้นตอนหรือวิธีการปฏิบัติ",
+    "period": "ระยะเวลา",
+    "responsible": "ผู้รับผิดชอบ",
+    "status": "สถานะ",
+    "percent": "ร้อยละความก้าวหน้า",
+    "output": "ผลการดำเนินการ (Output)",
+    "outcome": "ผลลัพธ์ (Outcome)",
+    "problems": "ปัญหาอุปสรรค",
+    "suggestions": "ข้อเสนอแนะ",
+    "evidence": "หลักฐาน",
+}
+"""The columns a report table may have, with the product's default label of each."""
+ReportColumnField = Annotated[
+    Literal[
+        "number", "title", "steps", "period", "responsible", "status", "percent",
+        "output", "outcome", "problems", "suggestions", "evidence",
+    ],
+    *_enum({k: k for k in REPORT_COLUMNS}, "คอลัมน์ของตารางรายงานผล"),
+]  # fmt: skip
+DEFAULT_REPORT_COLUMNS = ("title", "steps", "period", "responsible", "status", "output", "outcome", "problems", "suggestions")
+
+
+class MeasureColumn(Record):
+    """คอลัมน์หนึ่งของตารางมาตรการ ตามที่เอกสารตั้งชื่อ"""
+
+    field: MeasureColumnField = Field(
+        description=(
+            "ข้อมูลของคอลัมน์: number, questions, findings, title, approach, steps, period, responsible, "
+            "monitoring, reporting, targets หรือ oit_items"
+        )
+    )
+    label: Text | None = Field(None, description="ชื่อคอลัมน์ตามที่เอกสารเขียน เช่น วันดำเนินการ (ถ้าไม่กำหนด ใช้ชื่อมาตรฐาน)")
+
+
+class ReportColumn(Record):
+    """คอลัมน์หนึ่งของตารางรายงานผล ตามที่เอกสารตั้งชื่อ"""
+
+    field: ReportColumnField = Field(
+        description=(
+            "ข้อมูลของคอลัมน์: number, title, steps, period, responsible, status, percent, output, outcome, "
+            "problems, suggestions หรือ evidence"
+        )
+    )
+    label: Text | None = Field(None, description="ชื่อคอลัมน์ตามที่เอกสารเขียน เช่น ผลการดำเนินการ (Output) (ถ้าไม่กำหนด ใช้ชื่อมาตรฐาน)")
+
+
+def _unique_fields(columns: list[Any], where: str) -> None:
+    seen = [c.field for c in columns]
+    twice = sorted({f for f in seen if seen.count(f) > 1})
+    if twice:
+        raise fail(f"คอลัมน์ {', '.join(twice)} อยู่ใน {where} มากกว่าหนึ่งครั้ง ให้เหลือครั้งเดียว", "a column listed twice")
+
+
 class YearFile(Record):
     """ข้อมูลหลักของปีงบประมาณ (data/years/<ปี>/year.yml)"""
 
@@ -299,41 +446,96 @@ class YearFile(Record):
     grouping: Slug = Field(description="วิธีจัดกลุ่มมาตรการ: issues (๗ ประเด็น) หรือ indicators (๑๐ ตัวชี้วัด)")
     taxonomy: list[Group] | None = Field(None, description="กำหนดชื่อกลุ่มเอง (ถ้าไม่กำหนดใช้ตามรายการของปี ITA)")
     title: Text | None = Field(None, description="ชื่อเอกสารมาตรการ (ถ้าไม่กำหนดใช้ชื่อมาตรฐาน)")
+    subtitle: Text | None = Field(
+        None,
+        description=(
+            "บรรทัดใต้ชื่อเอกสารบนปก ตามที่เอกสารเขียน เช่น ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ "
+            "(ถ้าไม่กำหนด แสดงปีงบประมาณ)"
+        ),
+    )
+    report_title: Text | None = Field(None, description="ชื่อรายงานผลการดำเนินการตามมาตรการ (ถ้าไม่กำหนดใช้ชื่อมาตรฐาน)")
     preface: Text | None = Field(None, description="คำนำ")
+    preface_signature: Signature | None = Field(None, description="ผู้ลงท้ายคำนำและเดือนปี ตามที่เอกสารเขียน")
     summary: Text | None = Field(None, description="บทสรุปผู้บริหาร")
+    sections: list[Section] = Field(
+        default_factory=list,
+        description=(
+            "หัวข้อของเอกสารตามลำดับ เลข และชื่อที่เอกสารเขียน รวมหัวข้ออื่นที่เอกสารมี "
+            "(ถ้าไม่กำหนด ใช้ลำดับมาตรฐาน: คำนำ บทสรุปผู้บริหาร ส่วนที่ ๑-๔)"
+        ),
+    )
+    contents: list[ContentsEntry] = Field(default_factory=list, description="สารบัญของเอกสารตามที่เอกสารเขียน (ถ้ามี)")
+    measures_columns: list[MeasureColumn] = Field(
+        default_factory=list,
+        description=(
+            "คอลัมน์ของตารางมาตรการ (ส่วนที่ ๓) ตามลำดับและชื่อที่เอกสารใช้ "
+            "(ถ้าไม่กำหนด ใช้ตารางมาตรฐาน)"
+        ),
+    )
     announcement: Announcement | None = Field(None, description="การประกาศใช้มาตรการ")
-    units: list[Unit] = Field(min_length=1, description="ส่วนราชการที่รับผิดชอบมาตรการ")
+    units: list[Unit] = Field(default_factory=list, description="ส่วนราชการที่รับผิดชอบมาตรการ")
     limitations: list[Limitation] = Field(default_factory=list, description="ข้อจำกัดของหน่วยงาน")
+
+    @model_validator(mode="after")
+    def _structure(self) -> YearFile:
+        _unique_fields(self.measures_columns, "measures_columns")
+        kinds = [s.kind for s in self.sections if s.kind != "text"]
+        twice = sorted({k for k in kinds if kinds.count(k) > 1})
+        if twice:
+            raise fail(
+                f"หัวข้อชนิด {', '.join(twice)} อยู่ใน sections มากกว่าหนึ่งครั้ง (มีได้ครั้งเดียว ยกเว้น text)",
+                "a section kind listed twice",
+            )
+        ids = [s.id for s in self.sections if s.id]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise fail(f"รหัสหัวข้อ {', '.join(dup)} ซ้ำกันใน sections", "duplicate section id")
+        return self
 
 
 class QuestionScore(Record):
     """ข้อคำถามของการประเมินพร้อมคะแนน"""
 
     code: QuestionCode = Field(description="รหัสข้อคำถาม เช่น i1 e5 O14")
-    text: Text | None = Field(None, description="ข้อความของข้อคำถาม")
-    score: Score | None = Field(None, description="คะแนนของข้อ")
+    text: Text | None = Field(None, description="ข้อความของข้อคำถาม (ถ้าไม่กำหนด ใช้ข้อความในผลการประเมิน assessment.yml)")
+    score: WrittenScore | None = Field(
+        None, description="คะแนนของข้อตามที่เอกสารเขียน เช่น 91 หรือ ๙๔.๒๔ และ ๙๖.๗๐ (ถ้าเอกสารไม่ได้ระบุ ให้เว้นไว้)"
+    )
 
 
 class InstrumentPart(Record):
     """คะแนนส่วนย่อยของแบบวัด"""
 
     title: Text = Field(description="ชื่อส่วน เช่น ส่วนที่ 1")
-    score: Score = Field(description="คะแนนของส่วนนี้")
+    score: WrittenScore = Field(description="คะแนนของส่วนนี้ตามที่เอกสารเขียน")
 
 
 class InstrumentScore(Record):
     """คะแนนรายแบบวัด"""
 
     code: InstrumentCode = Field(description="รหัสแบบวัด: IIT, EIT หรือ OIT")
-    score: Score = Field(description="คะแนนของแบบวัด")
+    score: WrittenScore | None = Field(
+        None, description="คะแนนของแบบวัดตามที่เอกสารเขียน (ถ้าเอกสารให้เฉพาะคะแนนแยกส่วน ให้เว้นไว้)"
+    )
+    band: Text | None = Field(None, description="ระดับผลการประเมินของแบบวัดนี้ตามที่เอกสารเขียน (ถ้ามี)")
     parts: list[InstrumentPart] = Field(default_factory=list, description="คะแนนแยกส่วน (ถ้ามี)")
+    text: Text | None = Field(None, description="คำอธิบายผลของแบบวัดนี้ตามที่เอกสารเขียน (ถ้ามี)")
+
+    @model_validator(mode="after")
+    def _something(self) -> InstrumentScore:
+        if self.score is None and not self.parts and self.text is None:
+            raise fail(
+                "แบบวัดต้องมีคะแนน (score) คะแนนแยกส่วน (parts) หรือคำอธิบาย (text) อย่างน้อยหนึ่งอย่าง",
+                "instrument needs score, parts or text",
+            )
+        return self
 
 
 class IndicatorScore(Record):
     """คะแนนรายตัวชี้วัด"""
 
     number: Int = Field(description="หมายเลขตัวชี้วัด")
-    score: Score = Field(description="คะแนนของตัวชี้วัด")
+    score: WrittenScore | None = Field(None, description="คะแนนของตัวชี้วัดตามที่เอกสารเขียน (ถ้าเอกสารไม่ได้ระบุ ให้เว้นไว้)")
     title: Text | None = Field(None, description="ชื่อตัวชี้วัด (ถ้าต่างจากรายการของปี ITA)")
 
 
@@ -341,9 +543,9 @@ class Assessment(Record):
     """ผลการประเมิน ITA ที่นำมาวิเคราะห์ (ปกติคือผลของปีก่อน)"""
 
     ita_year: Year = Field(description="ปีการประเมิน ITA ของผลคะแนนนี้")
-    score: Score = Field(description="คะแนนรวม")
+    score: WrittenScore = Field(description="คะแนนรวมตามที่เอกสารเขียน เช่น 90.65")
     band: Text = Field(description="ระดับผลการประเมิน เช่น ผ่าน, ผ่านดี หรือ A")
-    previous_score: Score | None = Field(None, description="คะแนนรวมของปีก่อนหน้า (ถ้ามี)")
+    previous_score: WrittenScore | None = Field(None, description="คะแนนรวมของปีก่อนหน้า (ถ้ามี)")
     instruments: list[InstrumentScore] = Field(default_factory=list)
     indicators: list[IndicatorScore] = Field(default_factory=list)
     questions: list[QuestionScore] = Field(default_factory=list, description="คะแนนรายข้อคำถาม (ถ้ามี)")
@@ -354,6 +556,9 @@ class GroupAnalysis(Record):
     """การวิเคราะห์ผลการประเมินของประเด็นหรือตัวชี้วัดหนึ่ง"""
 
     group: GroupKey = Field(description="รหัสกลุ่ม (ประเด็นหรือตัวชี้วัด)")
+    heading: Text | None = Field(
+        None, description="หัวข้อของการวิเคราะห์ตามที่เอกสารเขียน เช่น ๑.กระบวนการปฏิบัติงานที่โปร่งใส (ถ้าไม่กำหนด ใช้ชื่อกลุ่ม)"
+    )
     text: Text = Field(description="ผลการวิเคราะห์")
     questions: list[QuestionScore] = Field(default_factory=list, description="ข้อคำถามที่อ้างถึงพร้อมคะแนน")
     assessed: Text | None = Field(None, description="ประเด็นที่ได้รับการประเมิน (ตารางเปรียบเทียบ)")
@@ -397,6 +602,38 @@ class Period(Record):
         return self
 
 
+class Step(Record):
+    """ขั้นตอนหนึ่งของมาตรการ ถ้ามีระยะเวลาหรือผู้รับผิดชอบของขั้นตอนเอง (ขั้นตอนที่มีแต่ข้อความ เขียนเป็นข้อความได้เลย)"""
+
+    text: Text = Field(description="ขั้นตอน ตามที่เอกสารเขียน พร้อมเลขของเอกสาร (ถ้ามี) เช่น ๑. แจ้งเวียน")
+    period: Text | None = Field(None, description="ระยะเวลาของขั้นตอนนี้ตามที่เอกสารเขียน เช่น ต.ค. – ธ.ค. ๒๕๖๗")
+    responsible: Text | None = Field(None, description="ผู้รับผิดชอบขั้นตอนนี้ตามที่เอกสารเขียน เช่น สำนักปลัด/กองคลัง")
+
+
+def _step(value: Any) -> Any:
+    return {"text": value} if isinstance(value, (str, int, float)) else value
+
+
+class _OrText:
+    """JSON Schema of a record that may also be written as its text alone."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        return {"anyOf": [{"type": ["string", "number"], "pattern": r"\S"}, handler(core_schema)]}
+
+
+StepEntry = Annotated[Step, BeforeValidator(_step), _OrText()]
+
+
+class _LeftOut:
+    """JSON Schema of an optional record: left out when not stated, never written as null
+    (so an editor's tools point at the wrong field inside it, not at the record)."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        found = handler(core_schema)
+        kept = [s for s in found.get("anyOf", []) if s != {"type": "null"}]
+        return kept[0] if len(kept) == 1 else found
+
+
 class Target(Record):
     """เป้าหมายหรือตัวชี้วัดความสำเร็จของมาตรการ"""
 
@@ -409,17 +646,46 @@ class Measure(Record):
 
     id: Slug = Field(description="รหัสมาตรการ ไม่ซ้ำในปีเดียวกัน เช่น m01 (ใช้เป็นที่อยู่หน้าเว็บ ห้ามเปลี่ยน)")
     group: GroupKey = Field(description="ประเด็นหรือตัวชี้วัดที่มาตรการนี้อยู่ เช่น 1")
+    number: Text | None = Field(None, description="ลำดับของมาตรการตามที่เอกสารเขียน เช่น ๑ (แสดงในคอลัมน์ number)")
     title: Text = Field(description="ชื่อมาตรการ")
     findings: list[Finding] = Field(default_factory=list, description="ข้อค้นพบจากผลการประเมินที่มาตรการนี้ตอบ")
     approach: Text | None = Field(None, description="วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ")
-    steps: list[Text] = Field(default_factory=list, description="ขั้นตอนหรือวิธีการปฏิบัติ ทีละข้อ")
-    period: Period = Field(description="ระยะเวลาดำเนินการ")
-    responsible: list[Slug] = Field(min_length=1, description="รหัสส่วนราชการผู้รับผิดชอบ (จาก units ใน year.yml)")
+    findings_from: Slug | None = Field(
+        None,
+        description=(
+            "รหัสมาตรการก่อนหน้าในประเด็นเดียวกันที่มาตรการนี้ใช้ข้อค้นพบ ข้อคำถาม และวิธีการนำไปสู่การปฏิบัติร่วมกัน "
+            "(ช่องรวมในตารางของเอกสาร) เช่น m01 ถ้ากำหนด ไม่ต้องใส่ findings และ approach ซ้ำ"
+        ),
+    )
+    steps: list[StepEntry] = Field(
+        default_factory=list,
+        description="ขั้นตอนหรือวิธีการปฏิบัติ ทีละข้อ ตามที่เอกสารเขียน (มีระยะเวลาและผู้รับผิดชอบของขั้นตอนได้)",
+    )
+    period: Annotated[Period | None, _LeftOut()] = Field(
+        None, description="ระยะเวลาดำเนินการ (ถ้าเอกสารไม่ได้ระบุ ให้เว้นไว้)"
+    )
+    responsible: list[Slug] = Field(default_factory=list, description="รหัสส่วนราชการผู้รับผิดชอบ (จาก units ใน year.yml)")
+    responsible_text: Text | None = Field(
+        None,
+        description=(
+            "ผู้รับผิดชอบตามที่เอกสารเขียน เช่น ทุกสำนัก/กอง หรือ สำนักปลัด/กองคลัง "
+            "(ถ้ากำหนด หน้าเว็บแสดงข้อความนี้แทนชื่อส่วนราชการ)"
+        ),
+    )
     responsible_note: Text | None = Field(None, description="คำอธิบายผู้รับผิดชอบเพิ่มเติม")
     monitoring: Text | None = Field(None, description="การกำกับติดตาม")
     reporting: Text | None = Field(None, description="การรายงานผล")
     oit_items: list[OitCode] = Field(default_factory=list, description="ข้อ OIT ที่เกี่ยวข้อง เช่น O27")
     targets: list[Target] = Field(default_factory=list, description="เป้าหมาย")
+
+    @model_validator(mode="after")
+    def _shared(self) -> Measure:
+        if self.findings_from and (self.findings or self.approach):
+            raise fail(
+                f"มาตรการนี้ใช้ข้อค้นพบร่วมกับ {self.findings_from} (findings_from) จึงไม่ต้องมี findings หรือ approach ของตัวเอง",
+                "findings_from with own findings or approach",
+            )
+        return self
 
 
 class MeasuresFile(Record):
@@ -450,7 +716,7 @@ class ProgressEntry(Record):
     """ผลการดำเนินการของมาตรการหนึ่งในรอบรายงาน"""
 
     measure: Slug = Field(description="รหัสมาตรการ (id ใน measures.yml)")
-    status: Status = Field(description="สถานะ")
+    status: Status | None = Field(None, description="สถานะ (ถ้ารายงานไม่ได้ระบุสถานะ ให้เว้นไว้ หน้าเว็บจะไม่แสดงสถานะ)")
     percent: Percent | None = Field(None, description="ร้อยละความก้าวหน้า 0-100")
     output: Text | None = Field(None, description="ผลการดำเนินการ (Output)")
     outcome: Text | None = Field(None, description="ผลลัพธ์หรือผลสัมฤทธิ์ (Outcome)")
@@ -466,7 +732,15 @@ class RoundFile(Record):
     kind: RoundKind = Field(description="ชนิดของรอบ: six_month, twelve_month, quarter หรือ other")
     title: Text | None = Field(None, description="ชื่อรอบ (ถ้าไม่กำหนดใช้ตามชนิด)")
     period: Period = Field(description="ช่วงเวลาที่รายงาน")
-    as_of: Date = Field(description="ข้อมูล ณ วันที่")
+    as_of: Date | None = Field(None, description="ข้อมูล ณ วันที่ (ถ้ารายงานไม่ได้ระบุวันที่ ให้เว้นไว้)")
+    subtitle: Text | None = Field(None, description="บรรทัดใต้ชื่อรายงานตามที่เอกสารเขียน เช่น ประจำปีงบประมาณ พ.ศ. ๒๕๖๘")
+    columns: list[ReportColumn] = Field(
+        default_factory=list,
+        description=(
+            "คอลัมน์ของตารางรายงานผลตามลำดับและชื่อที่เอกสารใช้ "
+            "(ถ้าไม่กำหนด ใช้ตารางมาตรฐาน เฉพาะคอลัมน์ที่มีข้อมูล)"
+        ),
+    )
     summary: Text | None = Field(None, description="สรุปภาพรวมของรอบ")
     problems: Text | None = Field(None, description="ปัญหาอุปสรรคในภาพรวม")
     suggestions: Text | None = Field(None, description="ข้อเสนอแนะในภาพรวม")
@@ -476,6 +750,7 @@ class RoundFile(Record):
     def _dates(self) -> RoundFile:
         if self.period.start is None or self.period.end is None:
             raise fail("รอบรายงานต้องมีทั้ง period.start และ period.end", "round period needs start and end")
+        _unique_fields(self.columns, "columns")
         return self
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import completeness, thai
+from . import completeness, document, thai
 from .completeness import STATE_LABELS, OitStatus
 from .crosswalk import crosswalk
 from .model import COVERS_LABELS, ORG_TYPES, ROUND_KIND_LABELS, STATUS_LABELS, Measure, OitItem, RoundFile
@@ -44,8 +44,12 @@ from .urls import (
     year_src,
 )
 
+from .types import score_values
+
+NOT_STATED = "ไม่ได้ระบุ"  # where a reader expects a value the document does not state
+
 TEMPLATES = Path(__file__).parent / "templates"
-# Pages that assemble a whole document from its parts in the browser (see print_src).
+# The whole documents on one page each (see print_src): exempt from the page-weight budget.
 PRINT_KINDS = ("measures_print", "report_print")
 # Fiscal years shown at the top of the navigation; older ones sit in one archive section,
 # so that every page does not carry a link per year of a growing archive (issue 6).
@@ -97,7 +101,7 @@ class Renderer:
             md_inline=self.text.inline,
             h=lambda s: Markup(heading(str(s))),
             num=lambda v: thai.digits(v, self.n),
-            score=lambda v: thai.format_number(v, self.n, decimals=2) if v is not None else "–",
+            score=self.score,
             pct=lambda v: thai.format_number(v, self.n) if v is not None else "–",
             date=lambda d: thai.format_date(d, self.n) if d else "",
             groupby_ordered=_groupby_subgroup,
@@ -110,6 +114,12 @@ class Renderer:
             covers_label=COVERS_LABELS,
             state_label=STATE_LABELS,
             period=self.period,
+            not_stated=NOT_STATED,
+            score_change=self.score_change,
+            question_text=self.question_text,
+            doc_targets=self.doc_targets,
+            measure_label=document.measure_label,
+            document=document,
             round_title=self.round_title,
             unit_names=self.unit_names,
             group_title=self.group_title,
@@ -133,7 +143,59 @@ class Renderer:
         """Link from the current page to a file under ``docs/``."""
         return relative_file(self.current_src, file)
 
+    def score(self, written: str | None) -> str:
+        """A score as the document wrote it (``91`` stays ``91``, ``๙๔.๒๔ และ ๙๖.๗๐`` stays two),
+        in the site's numerals; a score not stated says so."""
+        return NOT_STATED if written is None else thai.digits(written, self.n)
+
+    def score_change(self, score: str, previous: str) -> str:
+        """`` เพิ่มขึ้น 2.97 คะแนน`` between two single scores, with the decimals they were written with."""
+        now, before = score_values(score), score_values(previous)
+        if len(now) != 1 or len(before) != 1:
+            return ""
+        places = max(len(w.partition(".")[2]) for w in (thai.to_arabic_digits(score), thai.to_arabic_digits(previous)))
+        diff = now[0] - before[0]
+        word = "เพิ่มขึ้น" if diff >= 0 else "ลดลง"
+        return f" {word} {thai.format_number(abs(diff), self.n, decimals=places)} คะแนน"
+
+    def part_title(self, fy: FiscalYear, kind: str, default: str) -> str:
+        """A part page's title: the document's own heading of that part, else ``default``."""
+        found = document.section(fy, kind)
+        return found.title if found and found.own else default
+
+    def doc_targets(self, fy: FiscalYear) -> dict[str, str]:
+        """Where each section of the document stands on the site, by its anchor and its kind:
+        the cover page holds the preface, summary, contents and free sections; each part
+        its own page."""
+        pages = {
+            "assessment": (assessment_src(fy.year), ""),
+            "analysis": (analysis_src(fy.year), ""),
+            "comparison": (analysis_src(fy.year), "comparison"),
+            "limitations": (limitations_src(fy.year), ""),
+        }
+        if fy.taxonomy.groups:
+            pages["measures"] = (group_src(fy, fy.taxonomy.groups[0].key), "")
+        out: dict[str, str] = {}
+        for s in document.sections(fy):
+            src, anchor = pages.get(s.kind, (measures_doc_src(fy.year), s.anchor))
+            if s.kind in ("assessment", "analysis", "comparison") and not fy.assessment:
+                continue
+            out[s.anchor] = out[s.kind] = self.link(src, anchor)
+        return out
+
+    def question_text(self, fy: FiscalYear, q: Any) -> str:
+        """A cited question's text: as cited, else as written in the year's assessment.yml."""
+        if q.text:
+            return str(q.text)
+        if fy.assessment:
+            found = next((x for x in fy.assessment.assessment.questions if x.code == q.code and x.text), None)
+            if found:
+                return str(found.text)
+        return ""
+
     def period(self, p: Any) -> str:
+        if p is None:
+            return NOT_STATED
         dates = thai.format_period(p.start, p.end, self.n)
         if p.text and dates:
             return f"{p.text} ({dates})"
@@ -149,7 +211,11 @@ class Renderer:
         return ", ".join(units[i].name for i in ids if i in units)
 
     def group_title(self, fy: FiscalYear, key: str) -> str:
+        """A group's heading as the document writes it (taxonomy ``heading``), else
+        ``ประเด็นที่ ๑ ชื่อ``."""
         g = fy.taxonomy.group(key)
+        if g.heading:
+            return g.heading
         return f"{fy.taxonomy.label} {thai.digits(key, self.n)} {g.title}"
 
     def fy_title(self, year: int) -> str:
@@ -159,7 +225,7 @@ class Renderer:
         return fy.info.title or "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 
     def report_title(self, fy: FiscalYear) -> str:
-        return "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+        return fy.info.report_title or "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 
     # page assembly --------------------------------------------------------------------
 
@@ -251,17 +317,17 @@ def _year_pages(r: Renderer, site: Site, fy: FiscalYear, with_itas: bool) -> tup
     pages = [
         r.page(year_src(y), r.fy_title(y), "year", "year.md.j2", **common, oit=_oit_summary(site, fy.ita_year)),
         r.page(doc, f"{r.measures_doc_title(fy)} {r.fy_title(y)}", "measures", "measures_doc.md.j2", **common),
-        r.page(report_src(y), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)}", "report", "report.md.j2", **common),
-        r.page(assessment_src(y), f"ผลการประเมิน ITA ที่นำมาวิเคราะห์ {r.fy_title(y)}", "assessment", "assessment.md.j2", **common),
-        r.page(limitations_src(y), f"ข้อจำกัดของหน่วยงาน {r.fy_title(y)}", "limitations", "limitations.md.j2", **common),
+        r.page(report_src(y), f"{fy.info.report_title or 'รายงานผลการดำเนินการตามมาตรการ'} {r.fy_title(y)}", "report", "report.md.j2", **common),
+        r.page(assessment_src(y), r.part_title(fy, "assessment", f"ผลการประเมิน ITA ที่นำมาวิเคราะห์ {r.fy_title(y)}"), "assessment", "assessment.md.j2", **common),
+        r.page(limitations_src(y), r.part_title(fy, "limitations", f"ข้อจำกัดของหน่วยงาน {r.fy_title(y)}"), "limitations", "limitations.md.j2", **common),
         r.page(print_src(y, "measures"), f"{r.measures_doc_title(fy)} {r.fy_title(y)} (ฉบับเต็ม)", "measures_print", "print_measures.md.j2", **common),
-        r.page(print_src(y, "report"), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)} (ฉบับเต็ม)", "report_print", "print_report.md.j2", **common),
+        r.page(print_src(y, "report"), f"{fy.info.report_title or 'รายงานผลการดำเนินการตามมาตรการ'} {r.fy_title(y)} (ฉบับเต็ม)", "report_print", "print_report.md.j2", **common),
     ]
     # the measures document's own parts sit under it: one entry of the year's navigation
     # instead of four on every other page of the year (page weight, issue 6)
     doc_parts = [NavNode("ผลการประเมินที่นำมาวิเคราะห์", assessment_src(y))]
     if fy.assessment:
-        pages.append(r.page(analysis_src(y), f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}", "analysis", "analysis.md.j2", **common))
+        pages.append(r.page(analysis_src(y), r.part_title(fy, "analysis", f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}"), "analysis", "analysis.md.j2", **common))
         doc_parts.append(NavNode("การวิเคราะห์ผลการประเมิน", analysis_src(y)))
     doc_parts.append(NavNode("ข้อจำกัดของหน่วยงาน", limitations_src(y)))
     children = [NavNode("มาตรการ (เอกสารฉบับเต็ม)", doc, tuple(doc_parts)), NavNode("รายงานผลการดำเนินการ", report_src(y))]

@@ -135,7 +135,8 @@ class FiscalYear:
         if self.info.announcement:
             dates.append(self.info.announcement.date)
         for r in self.rounds:
-            dates.append(r.as_of)
+            if r.as_of:
+                dates.append(r.as_of)
             dates.extend(d.date for e in r.entries for d in e.evidence if d.date)
         dates.extend(doc.date for d in self.disclosures for doc in d.documents if doc.date)
         return max(dates) if dates else None

@@ -101,8 +101,8 @@ def _measures(fy: FiscalYear, today: dt.date) -> Section:
         status = latest[1].status if latest else None
         if status == "delayed":
             s.items.append(f"มาตรการ {m.id} {m.title}: {STATUS_LABELS['delayed']} (รอบ {latest[0].id})")  # type: ignore[index]
-        elif m.period.end and m.period.end < today and status not in FINISHED:
-            now = STATUS_LABELS[status] if status else "ยังไม่เคยรายงานผล"
+        elif m.period and m.period.end and m.period.end < today and status not in FINISHED:
+            now = STATUS_LABELS[status] if status else ("ไม่ได้ระบุสถานะ" if latest else "ยังไม่เคยรายงานผล")
             s.items.append(f"มาตรการ {m.id} {m.title}: สิ้นสุดระยะเวลา {_d(m.period.end)} แล้ว แต่สถานะล่าสุดคือ {now}")
     return s
 

@@ -40,7 +40,7 @@ class TextRenderer:
         return found
 
     def _convert(self, text: str) -> Markup:
-        rendered = self._md.reset().convert(text)
+        rendered = self._md.reset().convert(keep_own_numbers(text))
         clean = nh3.clean(
             rendered,
             tags=_ALLOWED_TAGS,
@@ -78,6 +78,44 @@ def _plain(text: str) -> bool:
         and _MARKUP.search(text) is None
         and _BLOCK_START.match(text) is None
     )
+
+
+# A line that starts with the agency's own number, after any indentation or bullet:
+# ๑. ๑) (๑) ๓.จัดทำ 1.1 ... in Thai or Arabic digits.
+_OWN_NUMBER = re.compile(
+    r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)"
+    r"(?P<num>\([0-9๐-๙]{1,3}\)|[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})*[.)]|[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})+(?=[ \t]))"
+)
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+
+
+def keep_own_numbers(text: str) -> str:
+    """The agency's numbered lines, kept as it wrote them.
+
+    Markdown would make ``๑. ข้อความ`` an ``<ol start="๑">`` (an invalid attribute) that
+    browsers count 1, 2, 3 in Arabic digits, renumber ``๔.`` as ``1.`` and nest ``1. a.``;
+    and a line ``๓.จัดทำ`` would run on after the line before it. So the number's ``.`` or
+    ``)`` is escaped (the number is text, never a list marker) and the line starts a new line
+    of its paragraph, its indentation dropped (four spaces would make it code)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    fenced = False
+    for line in lines:
+        if _FENCE.match(line):
+            fenced = not fenced
+        m = None if fenced else _OWN_NUMBER.match(line)
+        if m is None:
+            out.append(line)
+            continue
+        lead, num = m["lead"].strip(), m["num"]
+        escaped = num[:-1] + "\\" + num[-1] if num[-1] in ".)" else num
+        if num.startswith("("):
+            escaped = "\\" + escaped
+        rest = line[m.end() :]
+        if not lead and out and out[-1].strip():
+            out[-1] = out[-1].rstrip() + "  "  # a hard line break: this number starts its own line
+        out.append((lead + " " if lead else "") + escaped + rest)
+    return "\n".join(out)
 
 
 def _no_blank_lines(fragment: str) -> str:

@@ -184,6 +184,51 @@ def _score(value: Any) -> Any:
     return value
 
 
+_SCORE_JOIN = re.compile(r"\s*(?:และ|หรือ|ถึง|,|/|–|-)\s*|\s+")
+
+
+def _written_score(value: Any) -> Any:
+    """A score kept as the document wrote it: ``91`` stays ``91``, ``91.00`` keeps its decimals
+    (the YAML reader keeps the text of every number), ``๙๔.๒๔`` its Thai digits, and two scores
+    cited together (``๙๔.๒๔ และ ๙๖.๗๐``) stay one text. Every number in it must be 0-100."""
+    if isinstance(value, bool) or value is None or not isinstance(value, (int, float, str)):
+        _number(value)  # the same Thai message as any other number
+    if isinstance(value, str):
+        text = value.strip()
+    elif isinstance(value, float):
+        text = getattr(value, "written", None) or repr(value).removesuffix(".0")
+    else:
+        text = str(value)
+    if len(text) > 200:
+        raise fail(f"คะแนนยาวเกินไป ({len(text):,} ตัวอักษร) ให้ใส่เฉพาะตัวเลข", "score text too long")
+    parts = [p for p in _SCORE_JOIN.split(text) if p]
+    if not parts:
+        raise fail("ยังไม่ได้กรอกคะแนน ถ้าเอกสารไม่ได้ระบุคะแนน ให้ลบหัวข้อนี้ออก", "empty score")
+    for part in parts:
+        try:
+            _score(part)
+        except PydanticCustomError:
+            raise fail(
+                f"คะแนนต้องเป็นตัวเลข 0 ถึง 100 (เลขไทยหรือเลขอารบิก) หรือหลายค่าคั่นด้วย 'และ' "
+                f"เช่น ๙๔.๒๔ และ ๙๖.๗๐ แต่พบ '{_show(value)}'",
+                "score must be numbers 0-100 as written",
+            ) from None
+    return text
+
+
+def score_values(written: str | None) -> list[float]:
+    """The numbers of a written score: ``"๙๔.๒๔ และ ๙๖.๗๐"`` -> ``[94.24, 96.7]``."""
+    if not written:
+        return []
+    return [float(_number(p)) for p in _SCORE_JOIN.split(written) if p]
+
+
+def score_value(written: str | None) -> float | None:
+    """The number of a written score that is one number, else None."""
+    values = score_values(written)
+    return values[0] if len(values) == 1 else None
+
+
 def _percent(value: Any) -> Any:
     value = float(_number(value))
     if not 0 <= value <= 100:
@@ -203,6 +248,14 @@ _RANGE_0_100 = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"ty
 Int = Annotated[int, BeforeValidator(_int), WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _INT_TEXT}]})]
 Score = Annotated[float, BeforeValidator(_score), WithJsonSchema(_RANGE_0_100)]
 Percent = Annotated[float, BeforeValidator(_percent), WithJsonSchema(_RANGE_0_100)]
+_WRITTEN_SCORE_TEXT = thai_digits_re(
+    r"^\s*[0-9]{1,3}(?:\.[0-9]+)?(?:\s*(?:และ|หรือ|ถึง|,|/|–|-|\s)\s*[0-9]{1,3}(?:\.[0-9]+)?)*\s*$"
+)
+WrittenScore = Annotated[
+    str,
+    BeforeValidator(_written_score),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"type": "string", "pattern": _WRITTEN_SCORE_TEXT}]}),
+]
 
 
 def _numbers(value: Any) -> Any:

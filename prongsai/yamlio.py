@@ -42,6 +42,18 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"
 _Loader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
 
 
+class WrittenFloat(float):
+    """A float that remembers how it was written: a score of ``91.00`` is shown as the
+    document wrote it, not as ``91`` (prongsai.types.WrittenScore reads ``written``)."""
+
+    written: str
+
+    def __new__(cls, text: str) -> WrittenFloat:
+        self = super().__new__(cls, text)
+        self.written = text
+        return self
+
+
 @dataclass
 class YamlDoc:
     """A parsed file: its data and the 1-based line of each field path."""
@@ -263,7 +275,7 @@ def _value(tag: str, value: str) -> Any:
     if tag == "tag:yaml.org,2002:int":
         return int(value)
     if tag == "tag:yaml.org,2002:float":
-        return float(value)
+        return WrittenFloat(value)
     return value  # every other scalar, explicit tags included, is text
 
 

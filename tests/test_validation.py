@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from prongsai.types import score_value
 from prongsai import DataError, load_site
 
 from .conftest import write
@@ -32,7 +33,8 @@ def test_the_fixture_is_valid(mini: Path) -> None:
     site = load_site(mini / "data", mini / "docs")
     fy = site.years[2568]
     assert fy.year == 2568  # typed in Thai digits
-    assert fy.assessment and fy.assessment.assessment.score == 90.65  # "๙๐.๖๕"
+    assert fy.assessment and fy.assessment.assessment.score == "๙๐.๖๕"  # kept as the document wrote it
+    assert score_value(fy.assessment.assessment.score) == 90.65
     assert fy.rounds[0].entries[0].percent == 60  # ๖๐
     assert fy.rounds[0].entries[0].status == "in_progress"  # typed as its Thai label
     assert fy.measures[0].oit_items == ["O27"]  # typed o27

@@ -76,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
     }
     doc = scaffold.commented(RoundFile, data)
     for n, (m, latest, entry) in enumerate(entries):
-        was = f" รอบก่อน: {STATUS_LABELS[latest[1].status]}" if latest else " ยังไม่เคยรายงาน"
+        if latest:
+            was = f" รอบก่อน: {STATUS_LABELS[latest[1].status]}" if latest[1].status else " รอบก่อนไม่ได้ระบุสถานะ"
+        else:
+            was = " ยังไม่เคยรายงาน"
         item = scaffold.commented(ProgressEntry, entry, 4, comments=False)
         scaffold.append_item(doc["entries"], item, f"{m.id} {m.title} ({was.strip()})")
     path = Path(args.data) / "years" / str(fy.year) / "rounds" / f"{round_id}.yml"

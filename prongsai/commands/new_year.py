@@ -56,9 +56,10 @@ def provisional_catalog(data_dir: Path, source: Catalog, ita_year: int) -> Path:
     return dest
 
 
-def unfinished(fy: FiscalYear) -> list[tuple[Measure, str]]:
-    """Measures whose latest progress is neither completed nor cancelled, with that status."""
-    out: list[tuple[Measure, str]] = []
+def unfinished(fy: FiscalYear) -> list[tuple[Measure, str | None]]:
+    """Measures whose latest progress is neither completed nor cancelled, with that status
+    (None: the report states no status, so the measure is not known to be finished)."""
+    out: list[tuple[Measure, str | None]] = []
     for m in fy.measures:
         latest = fy.latest_progress(m.id)
         status = latest[1].status if latest else "not_started"
@@ -146,13 +147,15 @@ def run(args: argparse.Namespace) -> int:
         data = m.model_dump(mode="json", exclude_defaults=True)
         if str(data["group"]).isdigit():
             data["group"] = int(data["group"])
+        if "steps" in data:  # a step with nothing but its text is written as the text
+            data["steps"] = [s["text"] if list(s) == ["text"] else s for s in data["steps"]]
         data["period"] = {"start": scaffold.be_date(span.start), "end": scaffold.be_date(span.end)}
         codes, dropped = carried_codes(list(m.oit_items), source.catalog, catalog)
         if codes:
             data["oit_items"] = codes
         else:
             data.pop("oit_items", None)
-        note = [f"ยกมาจากปีงบประมาณ {source.year} (สถานะล่าสุด: {STATUS_LABELS[status]}) ให้ทบทวนชื่อ ขั้นตอน และระยะเวลา"]
+        note = [f"ยกมาจากปีงบประมาณ {source.year} (สถานะล่าสุด: {STATUS_LABELS[status] if status else 'ไม่ได้ระบุ'}) ให้ทบทวนชื่อ ขั้นตอน และระยะเวลา"]
         if dropped:
             note.append(f"ข้อ OIT {', '.join(dropped)} ของปี ITA {source.ita_year} ไม่มีข้อที่สืบต่อในปี ITA {ita_year} จึงไม่ได้ยกมา")
         if m.group not in keys:
