@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -48,38 +49,34 @@ THINGS = [
 
 def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7) -> dict[str, Any]:
     """The records of fiscal year 2568 of เทศบาลตำบลห้วยสายธาร, invented for these tests."""
-    measures = []
+    measures: list[dict[str, Any]] = []
     for k in range(n_measures):
         g = k * groups // n_measures + 1
         pair = k // 2
-        verb, thing = VERBS[k % len(VERBS)], THINGS[k % len(THINGS)]
-        m: dict[str, Any] = {
-            "id": f"m{k + 1:02d}",
-            "group": str(g),
-            "title": f"มาตรการ{verb}{thing} ชุดที่ {k + 1}",
-            "findings": [
+        verb, thing, shared = VERBS[k % len(VERBS)], THINGS[k % len(THINGS)], THINGS[pair % len(THINGS)]
+        m: dict[str, Any] = {"id": f"m{k + 1:02d}", "group": str(g), "title": f"มาตรการ{verb}{thing} ชุดที่ {k + 1}"}
+        if k % 2 and measures and measures[-1]["group"] == m["group"]:
+            # the second of a pair shares the first's findings and approach: one merged cell
+            m["findings_from"] = measures[-1]["id"]
+        else:
+            m["findings"] = [
                 {
-                    "text": f"ผู้รับบริการกลุ่มที่ {pair + 1} เห็นว่า{THINGS[pair % 7]}ยังไม่ชัดเจน\nและบุคลากรบางส่วนยังไม่ทราบขั้นตอนล่าสุด",
+                    "text": f"ผู้รับบริการกลุ่มที่ {pair + 1} เห็นว่า{shared}ยังไม่ชัดเจน\nและบุคลากรบางส่วนยังไม่ทราบขั้นตอนล่าสุด",
                     "questions": [
-                        {
-                            "code": f"e{pair % 15 + 1}",
-                            "text": f"หน่วยงานชี้แจงเรื่อง{THINGS[pair % 7]}อย่างชัดเจน",
-                            "score": round(80 + pair * 0.37, 2),
-                        },
+                        {"code": f"e{pair % 15 + 1}", "text": f"หน่วยงานชี้แจงเรื่อง{shared}อย่างชัดเจน", "score": f"{80 + pair * 0.37:.2f}"},
                         {"code": f"O{pair % 20 + 1}"},
                     ],
                 }
-            ],
-            "approach": f"นำผลการวิเคราะห์เรื่อง{thing}ไปกำหนดวิธีทำงานใหม่ของกลุ่มที่ {pair + 1}",
-            "steps": [f"ขั้นที่ {s + 1} {verb}{thing} โดยคณะทำงานของเทศบาล ครั้งที่ {s + 1}" for s in range(2 + k % 3)],
-            "period": {"start": dt.date(2024, 10 + k % 3, 1 + k % 20), "end": dt.date(2025, 9, 30)}
-            if k % 5
-            else {"text": "ตลอดปีงบประมาณ พ.ศ. 2568"},
-            "responsible": [UNITS[k % 5][0]] + ([UNITS[(k + 1) % 5][0]] if k % 4 == 0 else []),
-            "monitoring": f"ปลัดเทศบาลติดตามทุกเดือน (รายการที่ {k + 1})",
-        }
+            ]
+            m["approach"] = f"นำผลการวิเคราะห์เรื่อง{shared}ไปกำหนดวิธีทำงานใหม่ของกลุ่มที่ {pair + 1}"
+        m["steps"] = [f"{s + 1}. {verb}{thing} โดยคณะทำงานของเทศบาล ครั้งที่ {s + 1}" for s in range(2 + k % 3)]
+        m["period"] = (
+            {"start": dt.date(2024, 10 + k % 3, 1 + k % 20), "end": dt.date(2025, 9, 30)} if k % 5 else {"text": "ตลอดปีงบประมาณ พ.ศ. 2568"}
+        )
+        m["responsible"] = [UNITS[k % 5][0]] + ([UNITS[(k + 1) % 5][0]] if k % 4 == 0 else [])
         if k % 6 == 0:
             m["responsible_note"] = "ทุกส่วนราชการร่วมดำเนินการ โดยหน่วยงานแรกเป็นผู้รวบรวม"
+        m["monitoring"] = f"ปลัดเทศบาลติดตามทุกเดือน (รายการที่ {k + 1})"
         if k % 3 == 0:
             m["oit_items"] = [f"O{k % 20 + 1}"]
             m["targets"] = [{"text": f"ผู้รับบริการพึงพอใจเรื่อง{thing}", "value": "ร้อยละ 80"}]
@@ -90,6 +87,28 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
         "title": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2568",
         "preface": "เอกสารนี้จัดทำขึ้นจากผลการประเมินของปีที่ผ่านมา เพื่อใช้เป็นแนวทางของทุกส่วนราชการ\n\nเทศบาลหวังว่าประชาชนจะได้รับบริการที่โปร่งใสและรวดเร็วขึ้น",
         "summary": "ปีนี้เทศบาลกำหนดมาตรการ 26 มาตรการ ครอบคลุมทั้งเจ็ดประเด็น\n\nเรื่องที่เน้นคือการรายงานผลให้ตรงเวลา",
+        "sections": [
+            {"kind": "preface", "heading": "คำนำ"},
+            {"kind": "contents", "heading": "สารบัญ"},
+            {"kind": "summary", "heading": "บทสรุปผู้บริหาร"},
+            {
+                "kind": "assessment",
+                "number": "ส่วนที่ 1",
+                "heading": "ผลการประเมิน ITA ประจำปี พ.ศ. 2567",
+                "text": "ผลการประเมินของเทศบาลได้ผลคะแนน 90.12 คะแนน อยู่ในระดับ “ผ่าน”",
+            },
+            {"kind": "analysis", "number": "ส่วนที่ 2", "heading": "การวิเคราะห์ผลการประเมิน ITA ประจำปี พ.ศ. 2567"},
+            {"kind": "comparison", "heading": "ตารางเปรียบเทียบประเด็นที่ได้รับการประเมินและประเด็นที่ต้องพัฒนา"},
+            {"kind": "measures", "number": "ส่วนที่ 3", "heading": "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ"},
+            {"kind": "text", "number": "ส่วนที่ 3.1", "heading": "แนวทางของผู้บริหาร", "text": "ผู้บริหารให้ทุกกองรายงานความก้าวหน้าทุกไตรมาส"},
+            {"kind": "limitations", "number": "ส่วนที่ 4", "heading": "ข้อจำกัดของเทศบาลในการดำเนินการ"},
+        ],
+        "contents": [
+            {"title": "บทสรุปผู้บริหาร", "page": "1"},
+            {"title": "ส่วนที่ 1 ผลการประเมิน", "page": "2"},
+            {"title": "ส่วนที่ 2 การวิเคราะห์", "page": "3"},
+        ],
+        "measures_columns": [{"field": f, "label": label} for f, label in zip(MEASURE_FIELDS, MEASURE_HEADERS)],
         "units": [{"id": i, "name": n} for i, n in UNITS],
         "limitations": [
             {
@@ -99,32 +118,23 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
                 "impact": "ตอบแบบวัดโดยยังไม่รู้แนวปฏิบัติ",
                 "approach": "จัดปฐมนิเทศก่อนช่วงตอบแบบวัด",
             },
-            {
-                "instrument": "EIT",
-                "description": "แบบวัดการรับรู้ของผู้รับบริการ",
-                "limitation": "ผู้รับบริการส่วนใหญ่เป็นผู้สูงอายุ",
-                "approach": "ให้เจ้าหน้าที่ช่วยอธิบายวิธีตอบ",
-            },
+            {"instrument": "EIT", "description": "แบบวัดการรับรู้ของผู้รับบริการ", "limitation": "ผู้รับบริการส่วนใหญ่เป็นผู้สูงอายุ", "approach": "ให้เจ้าหน้าที่ช่วยอธิบายวิธีตอบ"},
         ],
     }
     assessment = {
         "assessment": {
             "ita_year": 2567,
-            "score": 90.12,
+            "score": "90.12",
             "band": "ผ่าน",
             "instruments": [
-                {"code": "IIT", "score": 94.5},
-                {
-                    "code": "EIT",
-                    "score": 86.25,
-                    "parts": [{"title": "ส่วนที่ 1", "score": 88.4}, {"title": "ส่วนที่ 2", "score": 83.02}],
-                },
-                {"code": "OIT", "score": 90.0},
+                {"code": "IIT", "score": "94.50"},
+                {"code": "EIT", "score": "86.25", "parts": [{"title": "ส่วนที่ 1", "score": "88.40"}, {"title": "ส่วนที่ 2", "score": "83.02"}]},
+                {"code": "OIT", "score": "90"},
             ],
-            "indicators": [{"number": i, "score": round(80 + i * 1.5, 2)} for i in range(1, 11)],
+            "indicators": [{"number": i, "score": f"{80 + i * 1.5:.2f}"} for i in range(1, 11)],
             "questions": [
-                {"code": "i3", "text": "บุคลากรปฏิบัติงานตามขั้นตอน", "score": 93.1},
-                {"code": "e5", "text": "เจ้าหน้าที่ให้บริการอย่างเท่าเทียม", "score": 84.75},
+                {"code": "i3", "text": "บุคลากรปฏิบัติงานตามขั้นตอน", "score": "93.10"},
+                {"code": "e5", "text": "เจ้าหน้าที่ให้บริการอย่างเท่าเทียม", "score": "84.75"},
             ],
         },
         "analysis": {
@@ -142,12 +152,7 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
     }
     entries = []
     for k, m in enumerate(measures):
-        status = list(STATUS_LABELS)[k % 5]
-        e: dict[str, Any] = {
-            "measure": m["id"],
-            "status": status,
-            "output": f"ดำเนินการ{m['title'][7:]} ไปแล้ว {k + 1} ครั้ง",
-        }
+        e: dict[str, Any] = {"measure": m["id"], "status": list(STATUS_LABELS)[k % 5], "output": f"ดำเนินการ{m['title'][7:]} ไปแล้ว {k + 1} ครั้ง"}
         if k % 2 == 0:
             e["percent"] = (k * 7) % 101
             e["outcome"] = "ผู้รับบริการได้รับข้อมูลเร็วขึ้น\nข้อร้องเรียนลดลง"
@@ -156,6 +161,8 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
             e["suggestions"] = "ขอโอนงบประมาณกลางปี"
         if k % 5 == 2:
             e["evidence"] = [{"title": f"ภาพกิจกรรมครั้งที่ {k}", "url": f"https://www.saithan.example/activity/{k}"}]
+        if k == 3:
+            del e["status"]  # the report does not say: left unstated
         entries.append(e)
     rnd = {
         "id": "r6m",
@@ -163,6 +170,7 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
         "title": "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส รอบ 6 เดือน ประจำปีงบประมาณ พ.ศ. 2568",
         "period": {"start": dt.date(2024, 10, 1), "end": dt.date(2025, 3, 31)},
         "as_of": dt.date(2025, 3, 31),
+        "columns": [{"field": f, "label": label} for f, label in zip(REPORT_FIELDS, REPORT_HEADERS)],
         "summary": "ในรอบหกเดือนแรกมาตรการส่วนใหญ่เป็นไปตามแผน",
         "problems": "การจัดสรรงบประมาณกลางปีล่าช้า",
         "suggestions": "ให้วางแผนการใช้งบประมาณตั้งแต่ต้นปี",
@@ -318,93 +326,121 @@ def _period(w: Writer, period: Any) -> list[str]:
     return lines
 
 
-MEASURE_HEADERS = [
-    "ข้อคำถาม ITA",
-    "ข้อค้นพบ",
-    "มาตรการ",
-    "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
-    "ขั้นตอน/วิธีการปฏิบัติ",
-    "ระยะเวลาดำเนินการ",
-    "หน่วยงานผู้รับผิดชอบ",
-    "การกำกับติดตาม",
-    "การรายงานผล",
-    "ข้อ OIT ที่เกี่ยวข้อง",
-    "เป้าหมาย",
-]
+MEASURE_FIELDS = ["questions", "findings", "title", "approach", "steps", "period", "responsible", "monitoring", "reporting", "oit_items", "targets"]
+MEASURE_HEADERS = ["ข้อคำถาม ITA", "ข้อค้นพบ", "มาตรการ", "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ", "ขั้นตอน/วิธีการปฏิบัติ", "ระยะเวลาดำเนินการ", "หน่วยงานผู้รับผิดชอบ", "การกำกับติดตาม", "การรายงานผล", "ข้อ OIT ที่เกี่ยวข้อง", "เป้าหมาย"]
+REPORT_FIELDS = ["title", "status", "percent", "output", "outcome", "problems", "suggestions", "evidence"]
+
+
+def _numberless(step: str) -> str:
+    """A step's text without the number Word's list numbering will draw before it."""
+    return re.sub(r"^[0-9๐-๙]{1,2}\.\s*", "", step)
 
 
 def measures_docx(
-    fy: FiscalYear,
-    path: Path,
-    *,
-    thai: bool = False,
-    thai_list: bool = False,
-    split_group: str | None = None,
-    extra_column: bool = False,
-    org: str = "เทศบาลตำบลห้วยสายธาร",
+    fy: FiscalYear, path: Path, *, thai: bool = False, thai_list: bool = False, split_group: str | None = None, extra_column: bool = False, org: str = "เทศบาลตำบลห้วยสายธาร"
 ) -> Path:
-    """The measures document of ``fy`` as an agency's Word file."""
+    """The measures document of ``fy`` as an agency's Word file, part by part in its sections' order."""
     w = Writer(thai)
     info = fy.info
     w.para(info.title or "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "Title")
     w.para(org)
     w.para("อำเภอเมือง จังหวัดตัวอย่าง")
-    w.heading("คำนำ")
-    for part in (info.preface or "").split("\n\n"):
-        w.para(part)
-    w.heading("สารบัญ")
-    toc = w.table(["เรื่อง", "หน้า"], repeat=False)
-    for n, name in enumerate(["บทสรุปผู้บริหาร", "ส่วนที่ 1", "ส่วนที่ 2"], 1):
-        cells = toc.add_row().cells
-        cells[0].text, cells[1].text = name, w.d(str(n))
-    w.heading("บทสรุปผู้บริหาร")
-    for part in (info.summary or "").split("\n\n"):
-        w.para(part)
     af = fy.assessment
-    if af:
+
+    def preface() -> None:
+        for part in (info.preface or "").split("\n\n"):
+            w.para(part)
+
+    def contents() -> None:
+        toc = w.table(["เรื่อง", "หน้า"], repeat=False)
+        for entry in info.contents:
+            cells = toc.add_row().cells
+            cells[0].text, cells[1].text = w.d(entry.title), w.d(entry.page or "")
+
+    def summary() -> None:
+        for part in (info.summary or "").split("\n\n"):
+            w.para(part)
+
+    def assessment() -> None:
+        assert af is not None
         a = af.assessment
-        w.heading(f"ส่วนที่ 1 ผลการประเมิน ITA ประจำปี พ.ศ. {a.ita_year}")
-        w.para(f"ผลการประเมินของเทศบาลได้ผลคะแนน {a.score:.2f} คะแนน อยู่ในระดับ “{a.band}”")
         t = w.table(["แบบวัด", "คะแนน", "คะแนนแยกส่วน"])
         for inst in a.instruments:
             cells = t.add_row().cells
-            cells[0].text, cells[1].text = inst.code, w.d(f"{inst.score:.2f}")
-            w.fill(cells[2], [f"{p.title}: {p.score:.2f}" for p in inst.parts])
+            cells[0].text, cells[1].text = inst.code, w.d(inst.score or "")
+            w.fill(cells[2], [f"{p.title}: {p.score}" for p in inst.parts])
         t = w.table(["ตัวชี้วัด", "คะแนนรายตัวชี้วัด"])
         titles = {i.number: i.title for i in fy.catalog.data.indicators}
         for ind in a.indicators:
             cells = t.add_row().cells
             cells[0].text = w.d(f"ตัวชี้วัดที่ {ind.number} {ind.title or titles[ind.number]}")
-            cells[1].text = w.d(f"{ind.score:.2f}")
+            cells[1].text = w.d(ind.score or "")
         t = w.table(["ข้อคำถาม", "ข้อความ", "คะแนน"])
         for q in a.questions:
             cells = t.add_row().cells
-            cells[0].text, cells[1].text, cells[2].text = q.code, q.text or "", w.d(f"{q.score:.2f}")
-        w.heading(f"ส่วนที่ 2 การวิเคราะห์ผลการประเมิน ITA ประจำปี พ.ศ. {a.ita_year}")
+            cells[0].text, cells[1].text, cells[2].text = q.code, q.text or "", w.d(q.score or "")
+
+    def analysis() -> None:
+        assert af is not None
         for part in (af.analysis.overview or "").split("\n\n"):
             w.para(part)
         for g in af.analysis.groups:
-            w.heading(f"{fy.taxonomy.label} {g.group} {fy.taxonomy.group(g.group).title}", 2)
+            w.heading(g.heading or f"{fy.taxonomy.label} {g.group} {fy.taxonomy.group(g.group).title}", 2)
             for part in g.text.split("\n\n"):
                 w.para(part)
-        w.heading("ตารางเปรียบเทียบประเด็นที่ได้รับการประเมินและประเด็นที่ต้องพัฒนา", 2)
+
+    def comparison() -> None:
+        assert af is not None
         t = w.table(["ประเด็น", "ประเด็นที่ได้รับการประเมิน", "ประเด็นที่ต้องพัฒนา"])
         for g in af.analysis.groups:
             cells = t.add_row().cells
             cells[0].text = w.d(f"{fy.taxonomy.label} {g.group} {fy.taxonomy.group(g.group).title}")
             cells[1].text, cells[2].text = g.assessed or "", g.to_develop or ""
-    w.heading("ส่วนที่ 3 การนำผลการวิเคราะห์ไปสู่การปฏิบัติ")
-    units = {u.id: u.name for u in info.units}
-    headers = MEASURE_HEADERS + (["หมายเหตุของกอง"] if extra_column else [])
+
+    def measures() -> None:
+        _measures_tables(w, fy, thai_list, split_group, extra_column)
+
+    def limitations() -> None:
+        t = w.table(["แบบวัด", "ข้อจำกัด", "ผลกระทบ", "แนวทางการพัฒนา"])
+        for lim in info.limitations:
+            cells = t.add_row().cells
+            cells[0].text = " ".join(x for x in (lim.instrument, lim.description) if x)
+            cells[1].text, cells[2].text, cells[3].text = lim.limitation, lim.impact or "", lim.approach or ""
+
+    parts = {
+        "preface": preface,
+        "contents": contents,
+        "summary": summary,
+        "assessment": assessment,
+        "analysis": analysis,
+        "comparison": comparison,
+        "measures": measures,
+        "limitations": limitations,
+    }
+    for s in info.sections:
+        w.heading(" ".join(x for x in (s.number, s.heading) if x))
+        if s.text:
+            for part in s.text.split("\n\n"):
+                w.para(part)
+        if s.kind in parts:
+            parts[s.kind]()
+    return w.save(path)
+
+
+def _measures_tables(w: Writer, fy: FiscalYear, thai_list: bool, split_group: str | None, extra_column: bool) -> None:
+    units = {u.id: u.name for u in fy.info.units}
+    headers = [c.label or c.field for c in fy.info.measures_columns] + (["หมายเหตุของกอง"] if extra_column else [])
     for group in fy.taxonomy.groups:
         ms = [m for m in fy.measures if m.group == group.key]
         if not ms:
             continue
-        w.heading(f"{fy.taxonomy.label} {group.key} {group.title}", 2)
+        w.heading(group.heading or f"{fy.taxonomy.label} {group.key} {group.title}", 2)
         pieces = [ms]
         if split_group == group.key and len(ms) >= 3:
-            third = max(1, len(ms) // 3)
-            pieces = [ms[:third], ms[third : 2 * third], ms[2 * third :]]
+            # pages of two measures (a merged pair never crosses a page); the last page holds
+            # only the rest of the steps of the measure before it
+            pieces = [ms[k : k + 2] for k in range(0, len(ms), 2)]
+            pieces += [[]] * max(0, 3 - len(pieces))
         carry: list[str] = []
         carry_num = ""
         for n, piece in enumerate(pieces):
@@ -416,44 +452,33 @@ def measures_docx(
                 cells = t.add_row().cells
                 w.fill(cells[4], carry, carry_num)
                 carry = []
-            previous_finding = None
             for k, m in enumerate(piece):
-                row = t.add_row()
-                cells = row.cells
-                finding = m.findings[0] if m.findings else None
-                same = finding is not None and previous_finding is not None and finding == previous_finding
-                if same:
-                    vmerge(cells[0], "continue")
-                    vmerge(cells[1], "continue")
-                    cells[0].text = cells[1].text = ""
+                cells = t.add_row().cells
+                nxt = piece[k + 1] if k + 1 < len(piece) else None
+                if m.findings_from and k > 0:
+                    for c in (cells[0], cells[1], cells[3]):
+                        vmerge(c, "continue")
                 else:
+                    finding = m.findings[0] if m.findings else None
                     if finding is not None:
                         w.fill(
                             cells[0],
-                            [
-                                f"{q.code} {q.text or ''}".strip()
-                                + (f" ({q.score:.2f} คะแนน)" if q.score is not None else "")
-                                for q in finding.questions
-                            ],
+                            [f"{q.code} {q.text or ''}".strip() + (f" ({q.score} คะแนน)" if q.score is not None else "") for q in finding.questions],
                         )
                         w.fill(cells[1], finding.text.split("\n"))
-                    nxt = piece[k + 1] if k + 1 < len(piece) else None
-                    if nxt is not None and nxt.findings and finding == nxt.findings[0]:
-                        vmerge(cells[0], "restart")
-                        vmerge(cells[1], "restart")
-                previous_finding = finding
+                    w.fill(cells[3], m.approach.split("\n") if m.approach else [])
+                    if nxt is not None and nxt.findings_from == m.id:
+                        for c in (cells[0], cells[1], cells[3]):
+                            vmerge(c, "restart")
                 w.fill(cells[2], [m.title])
-                w.fill(cells[3], (m.approach or "").split("\n") if m.approach else [])
-                steps = list(m.steps)
+                steps = [_numberless(s.text) for s in m.steps]
                 if split_group == group.key and n < len(pieces) - 1 and k == len(piece) - 1 and len(steps) >= 2:
                     carry, steps = steps[1:], steps[:1]
                 num = w.new_list("thaiNumbers" if thai_list else "decimal")
                 carry_num = num
                 w.fill(cells[4], steps, num)
-                w.fill(cells[5], _period(w, m.period))
-                w.fill(
-                    cells[6], [units[u] for u in m.responsible] + ([m.responsible_note] if m.responsible_note else [])
-                )
+                w.fill(cells[5], _period(w, m.period) if m.period else [])
+                w.fill(cells[6], [units[u] for u in m.responsible] + ([m.responsible_note] if m.responsible_note else []))
                 w.fill(cells[7], [m.monitoring] if m.monitoring else [])
                 w.fill(cells[8], [m.reporting] if m.reporting else [])
                 w.fill(cells[9], [", ".join(m.oit_items)] if m.oit_items else [])
@@ -465,14 +490,6 @@ def measures_docx(
                 row = t.add_row()
                 for c, h in zip(row.cells, headers):
                     c.text = h
-    if info.limitations:
-        w.heading("ส่วนที่ 4 ข้อจำกัดของเทศบาลในการดำเนินการ")
-        t = w.table(["แบบวัด", "ข้อจำกัด", "ผลกระทบ", "แนวทางการพัฒนา"])
-        for lim in info.limitations:
-            cells = t.add_row().cells
-            cells[0].text = " ".join(x for x in (lim.instrument, lim.description) if x)
-            cells[1].text, cells[2].text, cells[3].text = lim.limitation, lim.impact or "", lim.approach or ""
-    return w.save(path)
 
 
 REPORT_HEADERS = [
@@ -501,7 +518,8 @@ def report_docx(fy: FiscalYear, rnd: Any, path: Path, *, with_plan: bool = False
     for part in (rnd.summary or "").split("\n\n"):
         w.para(part)
     plan = ["ขั้นตอนหรือวิธีการปฏิบัติ", "ช่วงระยะเวลาในการดำเนินการ", "ผู้รับผิดชอบ"] if with_plan else []
-    headers = REPORT_HEADERS[:1] + plan + REPORT_HEADERS[1:]
+    labels = [c.label or c.field for c in rnd.columns] or REPORT_HEADERS
+    headers = labels[:1] + plan + labels[1:]
     t = w.table(headers)
     measures = {m.id: m for m in fy.measures}
     units = {u.id: u.name for u in fy.info.units}
@@ -517,14 +535,14 @@ def report_docx(fy: FiscalYear, rnd: Any, path: Path, *, with_plan: bool = False
         values = [[m.title]]
         if with_plan:
             num = w.new_list()
-            w.fill(cells[1], list(m.steps), num)
+            w.fill(cells[1], [_numberless(s.text) for s in m.steps], num)
             values += [
                 None,
-                _period(w, m.period),
+                _period(w, m.period) if m.period else [],
                 [units[u] for u in m.responsible] + ([m.responsible_note] if m.responsible_note else []),
             ]
         values += [
-            [STATUS_LABELS[e.status]],
+            [STATUS_LABELS[e.status]] if e.status else [],
             [f"{e.percent:g}"] if e.percent is not None else [],
             e.output.split("\n") if e.output else [],
             e.outcome.split("\n") if e.outcome else [],

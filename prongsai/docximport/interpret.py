@@ -14,19 +14,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..thai import FiscalYearSpan, to_arabic_digits
+from ..thai import MONTHS, FiscalYearSpan, to_arabic_digits
 from .reader import Cell, DocxBody, Para, Row, Table
 from .values import (
     best_match,
     column_field,
     group_heading,
-    means_all_units,
     norm,
     number_value,
     oit_codes,
     parse_number,
     parse_period,
     parse_status,
+    score_text,
     question_code,
     split_score,
     split_steps,
@@ -49,6 +49,8 @@ MEASURE_FIELDS = {
     "monitoring",
     "target",
 }
+MEASURE_COLUMN_FIELDS = {"number", "questions", "findings", "title", "approach", "steps", "period", "responsible", "monitoring", "reporting", "targets", "oit_items"}
+REPORT_COLUMN_FIELDS = {"number", "title", "steps", "period", "responsible", "status", "percent", "output", "outcome", "problems", "suggestions", "evidence"}
 SHARED = {"finding", "question", "approach", "group", "period", "responsible", "monitoring", "reporting"}
 INSTRUMENT_WORDS = {"IIT": ("iit", "ภายใน"), "EIT": ("eit", "ภายนอก"), "OIT": ("oit", "เปิดเผยข้อมูล")}
 
@@ -110,6 +112,9 @@ class Record:
     group: str | None
     cells: dict[str, list[Cell]] = field(default_factory=dict)
     table: Table | None = None
+    rows: list[dict[str, Cell]] = field(default_factory=list)  # each table row of the record: field -> cell
+    number: str | None = None
+    mid: str = ""
 
     def add(self, f: str, cell: Cell) -> None:
         got = self.cells.setdefault(f, [])
@@ -173,6 +178,13 @@ class Interpreter:
         self._last_layout: tuple[str, dict[int, str], list[str]] | None = None
         self._current: Record | None = None
         self._pending_limit: dict[str, Any] | None = None
+        self.not_stated: set[str] = set()
+        self.sections: list[dict[str, Any]] = []
+        self.contents: list[dict[str, Any]] = []
+        self.headings: dict[str, str] = {}  # group -> its heading in part 3 as written
+        self.analysis_headings: dict[str, str] = {}
+        self.owner: dict[int, Record] = {}  # a cell written in the record's own row -> that record
+        self.columns: dict[str, list[dict[str, str]]] = {}
 
     # --- the whole document --------------------------------------------------------------
 
@@ -253,8 +265,10 @@ class Interpreter:
             return True
         return p.line.outline is not None and len(title) <= 120
 
-    def _set_group(self, grp: tuple[str | None, str, str], key: Key) -> None:
+    def _set_group(self, grp: tuple[str | None, str, str], key: Key, written: str | None = None) -> None:
         label, number, title = grp
+        if written:
+            (self.analysis_headings if self.section == "analysis" else self.headings).setdefault(number, written)
         if label:
             self.grouping = self.grouping or label
         self.group = number
@@ -268,17 +282,43 @@ class Interpreter:
         h = self._heading(p)
         if h and h[0] == "section":
             self.section, self.section_name, self.group = h[1], text, None
-            if h[1] == "own":
-                self.ledger.note(key, "หัวข้อของเอกสารที่ระบบยังไม่มีที่เก็บ")
-            else:
-                self.ledger.frame(key, f"หัวข้อส่วน ({self.section}) ระบบแสดงหัวข้อของส่วนนี้เอง")
+            self._open_section(h[1], text, key)
             if h[1] == "assessment":
                 self._read_ita_year(text)
             return
         if h and h[0] == "group" and (self.section != "title" or self.title_lines):
-            self._set_group(h[1], key)
+            self._set_group(h[1], key, text)
             return
         getattr(self, f"_in_{self.section}", self._in_own)(p, key, text)
+
+    _SECTION_KIND = {"own": "text", "report_summary": None, "report_problems": None, "report_suggestions": None}
+    _NUMBER = re.compile(r"^(ส่วนที่\s*[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\s*[.:]?|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*\s*[.)]?)\s*(.*)$", re.S)
+
+    def _open_section(self, kind: str, text: str, key: Key) -> None:
+        """A heading of the document: kept with its own number and words (year.yml sections)."""
+        sk = self._SECTION_KIND.get(kind, kind)
+        if sk is None or self.kind == "report":
+            self.ledger.frame(key, f"หัวข้อส่วน ({kind}) ของรายงาน")
+            return
+        m = self._NUMBER.match(text)
+        number, heading = (m[1].strip(), m[2].strip()) if m and m[2].strip() else (None, text)
+        if sk != "text" and any(s["kind"] == sk for s in self.sections):
+            sk = "text"  # the same part named twice: the second heading stands as a heading of its own
+        section: dict[str, Any] = {"kind": sk}
+        if number:
+            section["number"] = number
+        section["heading"] = heading
+        self.sections.append(section)
+        self.ledger.place(key, f"year.yml: sections ({sk})")
+
+    def _section_text(self, text: str, key: Key) -> bool:
+        """A paragraph of a part with no other place: the part's own text (year.yml sections)."""
+        if self.kind == "report" or not self.sections:
+            return False
+        s = self.sections[-1]
+        s["text"] = f"{s['text']}\n\n{text}" if s.get("text") else text
+        self.ledger.place(key, f"year.yml: sections ({s['kind']}).text")
+        return True
 
     def _in_title(self, p: Para, key: Key, text: str) -> None:
         if self.kind == "report" and self._round_facts(text, key):
@@ -307,7 +347,12 @@ class Interpreter:
         self.ledger.place(key, "year.yml: preface")
 
     def _in_contents(self, p: Para, key: Key, text: str) -> None:
-        self.ledger.frame(key, "สารบัญ (เว็บไซต์สร้างสารบัญเอง)")
+        if norm(text) in ("เรื่องหน้า", "เรื่อง", "หน้า"):
+            self.ledger.frame(key, "หัวของสารบัญ")
+            return
+        m = re.match(r"^(.*?)[\s.]+([0-9๐-๙]{1,3}|[ก-ฮ])$", text)
+        self.contents.append({"title": m[1].strip(), "page": m[2]} if m and m[1].strip() else {"title": text})
+        self.ledger.place(key, "year.yml: contents")
 
     def _in_summary(self, p: Para, key: Key, text: str) -> None:
         self.summary.append(text)
@@ -315,8 +360,9 @@ class Interpreter:
         self._read_scores(text)
 
     def _in_assessment(self, p: Para, key: Key, text: str) -> None:
-        if self._read_scores(text):
-            self.ledger.note(key, "อ่านคะแนนรวมและระดับจากย่อหน้านี้แล้ว แต่ข้อความบรรยายยังไม่มีที่เก็บ")
+        self._read_scores(text)
+        if not self._section_text(text, key):
+            self.ledger.note(key, "ข้อความบรรยายผลคะแนน (อ่านคะแนนรวมและระดับแล้ว)")
 
     def _in_analysis(self, p: Para, key: Key, text: str) -> None:
         if self.group is None:
@@ -332,6 +378,9 @@ class Interpreter:
         self._in_own(p, key, text)
 
     def _in_measures(self, p: Para, key: Key, text: str) -> None:
+        self._in_own(p, key, text)
+
+    def _in_text(self, p: Para, key: Key, text: str) -> None:
         self._in_own(p, key, text)
 
     def _in_limitations(self, p: Para, key: Key, text: str) -> None:
@@ -370,6 +419,8 @@ class Interpreter:
     def _in_own(self, p: Para, key: Key, text: str) -> None:
         if self.kind == "report" and self._round_facts(text, key):
             return
+        if self.section != "title" and self._section_text(text, key):
+            return
         where = f" ในส่วน '{self.section_name[:60]}'" if self.section_name else ""
         self.ledger.note(key, f"ข้อความ{where} ที่ระบบยังไม่มีที่เก็บ")
 
@@ -398,7 +449,7 @@ class Interpreter:
         t = to_arabic_digits(text)
         found = False
         if "score" not in self.assessment and (m := self._SCORE.search(t)):
-            self.assessment["score"] = number_value(float(m[1]))
+            self.assessment["score"] = text[m.start(1) : m.end(1)]
             found = True
         bands = sorted((b["label"] for b in self.ctx.catalog.get("bands", [])), key=len, reverse=True)
         if "band" not in self.assessment and bands:
@@ -500,9 +551,18 @@ class Interpreter:
                     self.ledger.note(cell_key(t, c), "ตารางที่ระบบไม่รู้จักหัวคอลัมน์")
             return
         if kind == "contents":
-            for row in t.rows:
-                for c in row.cells:
-                    self.ledger.frame(cell_key(t, c), "สารบัญ (เว็บไซต์สร้างสารบัญเอง)")
+            cols = {f: col for col, f in fields.items()}
+            for row in t.rows[n:]:
+                tc = row.at(cols.get("contents_title", 0))
+                pc = row.at(cols["contents_page"])
+                if tc is None or not tc.own_text:
+                    continue
+                entry = {"title": tc.own_text.replace("\n", " ")}
+                self.ledger.place(cell_key(t, tc), "year.yml: contents")
+                if pc is not None and pc.own_text and pc is not tc:
+                    entry["page"] = pc.own_text
+                    self.ledger.place(cell_key(t, pc), "year.yml: contents.page")
+                self.contents.append(entry)
             return
         header_texts = [[c.origin.text for c in r.cells] for r in t.rows[:n]]
         for row in t.rows[n:]:
@@ -548,7 +608,10 @@ class Interpreter:
         if new or self._current is None:
             self._current = Record(f"ตารางที่ {t.index} แถวที่ {row.index + 1}", self.group, table=t)
             self.records.append(self._current)
+            self._columns(fields, labels)
         rec = self._current
+        this_row: dict[str, Cell] = {}
+        rec.rows.append(this_row)
         for c in row.cells:
             f = fields.get(c.col)
             if f is None:
@@ -556,20 +619,42 @@ class Interpreter:
             if f in ("indicator", "group"):
                 f = "group"
             if c.merged_from is not None:
-                if new and f in SHARED:
-                    rec.add(f, c)
+                if f in SHARED:
+                    this_row[f] = c
+                    if new:
+                        rec.add(f, c)
                 continue
             if not c.own_text:
                 continue
+            this_row[f] = c
             if f == "ordinal":
-                self.ledger.frame(cell_key(t, c), "ลำดับที่ (ระบบเรียงมาตรการตามลำดับในเอกสาร)")
+                rec.number = c.own_text
+                self.ledger.place(cell_key(t, c), "measures: number")
                 continue
             rec.add(f, c)
+            self.owner.setdefault(id(c), rec)
             self.ledger.place(
                 cell_key(t, c),
                 f"{'measures' if f in MEASURE_FIELDS | SHARED | {'reporting', 'oit'} else 'rounds'}: {f}",
             )
         self._unknown_cells(t, row, fields, labels)
+
+    _MEASURE_COLUMN = {"ordinal": "number", "question": "questions", "finding": "findings", "measure": "title", "target": "targets", "oit": "oit_items"}
+    _REPORT_COLUMN = {"ordinal": "number", "measure": "title"}
+
+    def _columns(self, fields: dict[int, str], labels: list[str]) -> None:
+        """The table's own columns, in its order and with its words (the first table of a kind)."""
+        kind = "report" if set(fields.values()) & REPORT_FIELDS else "measures"
+        if kind in self.columns:
+            return
+        names = self._REPORT_COLUMN if kind == "report" else self._MEASURE_COLUMN
+        allowed = REPORT_COLUMN_FIELDS if kind == "report" else MEASURE_COLUMN_FIELDS
+        out: list[dict[str, str]] = []
+        for col in sorted(fields):
+            name = names.get(fields[col], fields[col])
+            if name in allowed and name not in [c["field"] for c in out]:
+                out.append({"field": name, "label": labels[col]} if labels[col] else {"field": name})
+        self.columns[kind] = out
 
     _row_report = _row_measures
 
@@ -579,8 +664,8 @@ class Interpreter:
         text = ind_cell.own_text if ind_cell else ""
         if re.search(r"รวม|เฉลี่ย|ภาพรวม", text):
             sc = row.at(cols.get("score", -1))
-            if sc and (v := parse_number(sc.own_text)) is not None:
-                self.assessment["score"] = number_value(v)
+            if sc and (v := score_text(sc.own_text)) is not None:
+                self.assessment["score"] = v
                 self.ledger.place(cell_key(t, sc), "assessment.yml: assessment.score")
                 self.ledger.frame(cell_key(t, ind_cell), "ป้ายแถวคะแนนรวม")  # type: ignore[arg-type]
             self._unknown_cells(t, row, fields, labels)
@@ -597,8 +682,8 @@ class Interpreter:
             entry["title_doc"] = title
         self.ledger.place(cell_key(t, ind_cell), "assessment.yml: indicators.number")  # type: ignore[arg-type]
         sc = row.at(cols["score"]) if "score" in cols else None
-        if sc and sc.own_text and (v := parse_number(sc.own_text)) is not None:
-            entry["score"] = number_value(v)
+        if sc and sc.own_text and (v := score_text(sc.own_text)) is not None:
+            entry["score"] = v
             self.ledger.place(cell_key(t, sc), "assessment.yml: indicators.score")
         self.assessment.setdefault("indicators", []).append(entry)
         ic = row.at(cols["instrument_score"]) if "instrument_score" in cols else None
@@ -613,11 +698,11 @@ class Interpreter:
         if parts:
             inst["parts"] = parts
         else:
-            v = parse_number(text)
+            v = score_text(text)
             if v is None:
                 self.ledger.note(cell_key(t, cell), "อ่านคะแนนแบบวัดไม่ได้")
                 return
-            inst["score"] = number_value(v)
+            inst["score"] = v
         self.assessment.setdefault("instruments", []).append(inst)
         self.ledger.place(cell_key(t, cell), f"assessment.yml: instruments ({code})")
 
@@ -631,8 +716,8 @@ class Interpreter:
             return
         inst: dict[str, Any] = {"code": code}
         self.ledger.place(cell_key(t, ic), "assessment.yml: instruments.code")  # type: ignore[arg-type]
-        if sc and (v := parse_number(sc.own_text)) is not None:
-            inst["score"] = number_value(v)
+        if sc and (v := score_text(sc.own_text)) is not None:
+            inst["score"] = v
             self.ledger.place(cell_key(t, sc), "assessment.yml: instruments.score")
         if pc and pc.own_text and (parts := _parts(pc.own_text)):
             inst["parts"] = parts
@@ -654,8 +739,8 @@ class Interpreter:
         if text:
             q["text"] = text
         sc = row.at(cols["score"])
-        if sc and (v := parse_number(sc.own_text)) is not None:
-            q["score"] = number_value(v)
+        if sc and (v := score_text(sc.own_text)) is not None:
+            q["score"] = v
             self.ledger.place(cell_key(t, sc), "assessment.yml: questions.score")
         if guessed:
             self.to_check.append(
@@ -733,14 +818,28 @@ class Interpreter:
         if taxonomy:
             year["taxonomy"] = taxonomy
         if self.kind == "measures" and self.title_lines:
-            year["title"] = " ".join(self.title_lines)
+            title, subtitle = _title_and_subtitle(self.title_lines)
+            year["title"] = title
+            if subtitle:
+                year["subtitle"] = subtitle
+        signature = _signature(self.preface)
         if self.preface:
             year["preface"] = "\n\n".join(self.preface)
+        if signature:
+            year["preface_signature"] = signature
         if self.summary:
             year["summary"] = "\n\n".join(self.summary)
+        if self.kind == "measures":
+            sections = self._sections(bool(measures), bool(self.limitations))
+            if sections:
+                year["sections"] = sections
+            if self.contents:
+                year["contents"] = self.contents
+            if self.columns.get("measures") and measures:
+                year["measures_columns"] = self.columns["measures"]
         year["units"] = units
         if not units:
-            self.to_fill.append("year.yml: units (ส่วนราชการที่รับผิดชอบ) เอกสารไม่ได้ระบุหน่วยงานผู้รับผิดชอบ")
+            self.to_check.append("year.yml: units เอกสารไม่ได้ระบุส่วนราชการที่รับผิดชอบ จึงเว้นไว้")
         lims = [_limitation(x) for x in self.limitations]
         lims = [x for x in lims if x]
         for n, lim in enumerate(lims):
@@ -761,6 +860,29 @@ class Interpreter:
             self.tables,
         )
 
+    def _sections(self, has_measures: bool, has_limitations: bool) -> list[dict[str, Any]]:
+        """The document's headings in its order; parts with data but no heading of their own
+        are added where the default order puts them (so nothing vanishes from the site)."""
+        if not self.sections:
+            return []
+        out = list(self.sections)
+        has = {
+            "preface": bool(self.preface),
+            "contents": bool(self.contents),
+            "summary": bool(self.summary),
+            "assessment": bool(self.assessment),
+            "analysis": bool(self.overview or self.analysis),
+            "measures": has_measures,
+            "limitations": has_limitations,
+        }
+        order = ("preface", "contents", "summary", "assessment", "analysis", "comparison", "measures", "limitations")
+        for kind in order:
+            if has.get(kind) and not any(s["kind"] == kind for s in out):
+                later = [n for n, s in enumerate(out) if s["kind"] in order and order.index(s["kind"]) > order.index(kind)]
+                out.insert(later[0] if later else len(out), {"kind": kind})
+                self.to_check.append(f"year.yml: sections เอกสารไม่มีหัวข้อของส่วน {kind} จึงใช้หัวข้อมาตรฐาน")
+        return out
+
     def _grouping_from_titles(self) -> str:
         if not self.group_titles:
             return "issues"
@@ -779,7 +901,8 @@ class Interpreter:
         base = self._catalog_groups(self.grouping)
         differs = [k for k, v in self.group_titles.items() if k in base and norm(base[k]) != norm(v)]
         unknown = [k for k in self.group_titles if k not in base]
-        if not differs and not unknown:
+        own_heading = {k: h for k, h in self.headings.items() if not self._default_heading(k, h)}
+        if not differs and not unknown and not own_heading:
             return None
         groups = []
         inds: dict[str, list[int]] = {}
@@ -790,9 +913,19 @@ class Interpreter:
             entry: dict[str, Any] = {"key": k, "title": self.group_titles.get(k, base.get(k, ""))}
             if inds.get(k):
                 entry["indicators"] = inds[k]
+            if k in own_heading:
+                entry["heading"] = own_heading[k]
             groups.append(entry)
         self.to_check.append("year.yml: taxonomy ชื่อกลุ่มตามที่เอกสารเขียน (ต่างจากชื่อมาตรฐานของปี ITA) ให้ตรวจ")
         return groups
+
+    def _label(self) -> str:
+        return "ตัวชี้วัดที่" if self.grouping == "indicators" else "ประเด็นที่"
+
+    def _default_heading(self, key: str, written: str) -> bool:
+        """Whether ``written`` is what the site would print anyway ("ประเด็นที่ ๑ ชื่อกลุ่ม")."""
+        title = self.group_titles.get(key) or self._catalog_groups(self.grouping).get(key, "")
+        return norm(written) == norm(f"{self._label()} {key} {title}")
 
     def _units(self) -> list[dict[str, str]]:
         units = [dict(u) for u in self.ctx.existing_units]
@@ -829,6 +962,7 @@ class Interpreter:
                     n += 1
                 mid = f"m{n:0{width}d}"
                 taken.add(mid)
+            rec.mid = mid
             if match is None:
                 measures.append(self._measure(rec, mid, title, by_name, units))
             if self.kind == "report":
@@ -857,35 +991,41 @@ class Interpreter:
             m["title"] = title
         else:
             self.to_fill.append(f"measures.yml: {mid}.title ({where}) เอกสารไม่มีชื่อมาตรการ")
-        findings = self._findings(rec, mid)
-        if findings:
-            m["findings"] = findings
-        if approach := rec.text("approach"):
-            m["approach"] = approach
-        steps_lines = rec.lines("steps")
-        if steps_lines:
-            steps, numbered = split_steps([b for b, _ in steps_lines], [lab for _, lab in steps_lines])
-            m["steps"] = steps
-        periods = [c.origin.text for c in rec.cells.get("period", []) if c.origin.text]
-        distinct = list(dict.fromkeys(periods))
-        if len(distinct) == 1:
-            period = parse_period(distinct[0])
-        elif distinct:
-            period = {"text": "\n".join(distinct)}
-            self.to_check.append(f"measures.yml: {mid}.period ({where}) เอกสารให้ระยะเวลาแยกตามขั้นตอน จึงเก็บเป็นข้อความ")
+        if rec.number:
+            m = {"id": mid, **({"group": m["group"]} if "group" in m else {}), "number": rec.number, **{k: v for k, v in m.items() if k not in ("id", "group")}}
+        shared_from = self._shared_from(rec)
+        if shared_from:
+            m["findings_from"] = shared_from
         else:
-            period = {}
-        if period:
-            m["period"] = period
+            findings = self._findings(rec, mid)
+            if findings:
+                m["findings"] = findings
+            if approach := rec.text("approach"):
+                m["approach"] = approach
+        per_step = self._per_step(rec)
+        if per_step:
+            m["steps"] = per_step
+            self.to_check.append(f"measures.yml: {mid} ({where}) ระยะเวลาและผู้รับผิดชอบแยกตามขั้นตอน ตามที่เอกสารเขียน")
         else:
-            self.to_fill.append(f"measures.yml: {mid}.period ({where}) เอกสารไม่ได้ระบุระยะเวลาดำเนินการ")
-        resp, note = self._responsible(rec, by_name, units)
+            steps_lines = rec.lines("steps")
+            if steps_lines:
+                m["steps"] = split_steps([b for b, _ in steps_lines], [lab for _, lab in steps_lines])
+            periods = [c.origin.text for c in rec.cells.get("period", []) if c.origin.text]
+            distinct = list(dict.fromkeys(periods))
+            period = parse_period(distinct[0]) if len(distinct) == 1 else ({"text": "\n".join(distinct)} if distinct else {})
+            if period:
+                m["period"] = period
+            else:
+                self.to_check.append(f"measures.yml: {mid}.period ({where}) เอกสารไม่ได้ระบุระยะเวลาดำเนินการ จึงเว้นไว้")
+        resp, as_written, note = self._responsible(rec, by_name)
         if resp:
             m["responsible"] = resp
-        else:
-            self.to_fill.append(f"measures.yml: {mid}.responsible ({where}) เอกสารไม่ได้ระบุหน่วยงานผู้รับผิดชอบ")
+        if as_written and not per_step:
+            m["responsible_text"] = as_written
         if note:
             m["responsible_note"] = note
+        if not resp and not as_written and not per_step:
+            self.to_check.append(f"measures.yml: {mid}.responsible ({where}) เอกสารไม่ได้ระบุหน่วยงานผู้รับผิดชอบ จึงเว้นไว้")
         for f in ("monitoring", "reporting"):
             if value := rec.text(f):
                 m[f] = value
@@ -920,7 +1060,7 @@ class Interpreter:
                 if text:
                     q["text"] = text
                 if score is not None:
-                    q["score"] = number_value(score)
+                    q["score"] = score
                 if guessed:
                     self.to_check.append(
                         f"measures.yml: {mid} อ่าน '{ln.body[:4]}' เป็นรหัสข้อ {code} (เลขศูนย์ไทยแทนตัว O) ให้ตรวจ"
@@ -933,38 +1073,54 @@ class Interpreter:
             out[0]["questions"] = questions
         return out
 
-    def _responsible(
-        self, rec: Record, by_name: dict[str, str], units: list[dict[str, str]]
-    ) -> tuple[list[str], str | None]:
+    def _shared_from(self, rec: Record) -> str | None:
+        """The earlier measure whose findings, questions and approach this one shares: the
+        document's cells for them are merged down over both rows."""
+        cells = [c for f in ("finding", "question", "approach") for c in rec.cells.get(f, [])]
+        if not cells or any(c.merged_from is None for c in cells):
+            return None
+        owners = {id(self.owner.get(id(c.origin))) for c in cells}
+        owner = self.owner.get(id(cells[0].origin))
+        if len(owners) != 1 or owner is None or owner is rec or not owner.mid:
+            return None
+        return owner.mid
+
+    def _per_step(self, rec: Record) -> list[dict[str, str]] | None:
+        """Steps with their own period and unit: rows of one measure that each give their own."""
+        rows = [r for r in rec.rows if "steps" in r]
+        own = lambda f: {r[f].origin.text for r in rows if f in r and r[f].merged_from is None and r[f].origin.text}  # noqa: E731
+        if len(rows) < 2 or (len(own("period")) < 2 and len(own("responsible")) < 2):
+            return None
+        out: list[dict[str, str]] = []
+        for r in rows:
+            lines = [(ln.body, ln.label) for ln in r["steps"].origin.lines]
+            for text in split_steps([b for b, _ in lines], [lab for _, lab in lines]):
+                step = {"text": text}
+                for f, key in (("period", "period"), ("responsible", "responsible")):
+                    if f in r and r[f].origin.text:
+                        step[key] = r[f].origin.text
+                out.append(step)
+        return out
+
+    def _responsible(self, rec: Record, by_name: dict[str, str]) -> tuple[list[str], str | None, str | None]:
+        """Unit ids, the cell as written (when it is more than a list of unit names, one a
+        line: "สำนักปลัด/กองคลัง", "ทุกสำนัก/กอง"), and a note (lines after the names)."""
         ids: list[str] = []
-        notes: list[str] = []
-        every = False
+        pure_lines: list[str] = []
+        other: list[str] = []
         for body, _ in rec.lines("responsible"):
             names = unit_names(body)
-            pure = names and norm("".join(names)) == norm(body)
-            for name in names if pure else []:
+            if names and len(names) == 1 and norm(names[0]) == norm(body):
+                pure_lines.append(body)
+            else:
+                other.append(body)
+            for name in names:
                 uid = by_name.get(norm(name))
                 if uid and uid not in ids:
                     ids.append(uid)
-            if not pure:
-                notes.append(body)
-                every = every or means_all_units(body)
-                for name in names:
-                    uid = by_name.get(norm(name))
-                    if uid and uid not in ids and len(names) > 1:
-                        ids.append(uid)
-        if not ids and every:
-            ids = [u["id"] for u in units]
-            self.to_check.append(
-                f"measures.yml: {rec.where} ผู้รับผิดชอบ '{notes[0][:40]}' ใส่เป็นทุกหน่วยงาน (responsible) ข้อความเดิมอยู่ใน responsible_note"
-            )
-        if not ids and notes:
-            for body in notes:
-                for name in unit_names(body):
-                    uid = by_name.get(norm(name))
-                    if uid and uid not in ids:
-                        ids.append(uid)
-        return ids, ("\n".join(notes) if notes else None)
+        if pure_lines:
+            return ids, None, "\n".join(other) or None
+        return ids, "\n".join(other) or None, None
 
     def _entry(self, rec: Record, mid: str) -> dict[str, Any]:
         e: dict[str, Any] = {"measure": mid}
@@ -978,7 +1134,7 @@ class Interpreter:
                     f"rounds: {mid}.status ({rec.where}) อ่านสถานะ '{status_text[:30]}' ไม่ได้ ให้เลือกจากรายการสถานะ"
                 )
         else:
-            self.to_fill.append(f"rounds: {mid}.status ({rec.where}) เอกสารไม่ได้ระบุสถานะ")
+            self.not_stated.add("status")
         if (p := rec.text("percent")) and (v := parse_number(p)) is not None:
             e["percent"] = number_value(v)
         for f in ("output", "outcome", "problems", "suggestions"):
@@ -1017,9 +1173,7 @@ class Interpreter:
             merged.update(inst)
         for code, inst in insts.items():
             if "score" not in inst:
-                self.to_fill.append(
-                    f"assessment.yml: instruments ({code}).score เอกสารให้คะแนนเฉพาะรายส่วน ไม่มีคะแนนรวมของแบบวัด"
-                )
+                self.to_check.append(f"assessment.yml: instruments ({code}) มีเฉพาะคะแนนรายส่วน จึงเว้น score ไว้")
         if insts:
             out["instruments"] = list(insts.values())
         inds = []
@@ -1028,7 +1182,7 @@ class Interpreter:
             if "score" in i:
                 entry["score"] = i["score"]
             else:
-                self.to_fill.append(f"assessment.yml: indicators ({i['number']}).score เอกสารไม่ได้ระบุคะแนนตัวชี้วัดนี้")
+                self.to_check.append(f"assessment.yml: indicators ({i['number']}) เอกสารไม่ได้ระบุคะแนน จึงเว้นไว้")
             if "title_doc" in i:
                 entry["title"] = i["title_doc"]
             inds.append(entry)
@@ -1044,6 +1198,9 @@ class Interpreter:
         for key in sorted(self.analysis, key=lambda k: (len(k), k)):
             g = self.analysis[key]
             entry = {"group": key}
+            written = self.analysis_headings.get(key)
+            if written and not self._default_heading(key, written):
+                entry["heading"] = written
             if g["text"]:
                 entry["text"] = "\n\n".join(g["text"])
             else:
@@ -1092,11 +1249,15 @@ class Interpreter:
         if "as_of" in self.round:
             r["as_of"] = self.round["as_of"]
         else:
-            self.to_fill.append(f"rounds/{rid}.yml: as_of (ข้อมูล ณ วันที่) เอกสารไม่ได้ระบุวันที่ของข้อมูล")
+            self.to_check.append(f"rounds/{rid}.yml: as_of เอกสารไม่ได้ระบุวันที่ของข้อมูล จึงเว้นไว้ (หน้าเว็บไม่แสดง)")
         for f, lines in self.round_text.items():
             if lines:
                 r[f] = "\n\n".join(lines)
+        if self.columns.get("report"):
+            r["columns"] = self.columns["report"]
         r["entries"] = entries
+        if "status" in self.not_stated:
+            self.to_check.append(f"rounds/{rid}.yml: บางมาตรการเอกสารไม่ได้ระบุสถานะ จึงเว้น status ไว้ (หน้าเว็บไม่แสดงสถานะ)")
         return r
 
 
@@ -1108,7 +1269,7 @@ _KIND_LABELS = {
     "questions": "ตารางคะแนนรายข้อคำถาม",
     "comparison": "ตารางเปรียบเทียบ",
     "limitations": "ตารางข้อจำกัด",
-    "contents": "สารบัญ (ไม่นำเข้า)",
+    "contents": "สารบัญ",
     "unknown": "ตารางที่ไม่รู้จัก (ไม่นำเข้า ดูรายการด้านล่าง)",
 }
 
@@ -1123,7 +1284,7 @@ _PART = re.compile(r"(ส่วนที่\s*[0-9๐-๙]+|[^:=\n]+?)\s*[:=]\s*
 
 
 def _parts(text: str) -> list[dict[str, Any]]:
-    return [{"title": m[1].strip(), "score": number_value(float(to_arabic_digits(m[2])))} for m in _PART.finditer(text)]
+    return [{"title": m[1].strip(), "score": m[2]} for m in _PART.finditer(text)]
 
 
 def _instrument_code(text: str) -> str | None:
@@ -1156,3 +1317,32 @@ def _evidence(text: str) -> dict[str, Any] | None:
         return None
     title = text[: m.start()].strip(" :-–") or text[m.end() :].strip(" :-–()") or m[0]
     return {"title": title, "url": m[0].rstrip(").,")}
+
+
+_YEAR_LINE = re.compile(r"ประจำปี|ปีงบประมาณ|พ\.ศ\.|รอบ\s*[0-9๐-๙]")
+
+
+def _title_and_subtitle(lines: list[str]) -> tuple[str, str | None]:
+    """The cover's lines: the title up to the line that names the year, the rest its subtitle."""
+    first_year = next((n for n, line in enumerate(lines) if _YEAR_LINE.search(line)), len(lines))
+    if first_year == 0:
+        return " ".join(lines), None
+    return " ".join(lines[:first_year]), "\n".join(lines[first_year:]) or None
+
+
+_MONTH_YEAR = re.compile(r"^(?:เดือน\s*)?(?:" + "|".join(MONTHS) + r")\s*(?:พ\.ศ\.\s*)?[0-9๐-๙]{4}$")
+
+
+def _signature(preface: list[str]) -> dict[str, str] | None:
+    """The preface's closing lines, unit and month, as written; taken out of the preface text."""
+    if len(preface) < 2:
+        return None
+    date = preface[-1] if _MONTH_YEAR.match(preface[-1].strip()) else None
+    by_index = -2 if date else -1
+    by = preface[by_index].strip()
+    if len(preface) + by_index < 1 or len(by) > 80 or not by.startswith(tuple(vocabulary().unit_words) + ("องค์การ", "เทศบาล")):
+        return None
+    if date is None and unit_names(by) != [by]:
+        return None
+    del preface[by_index:]
+    return {"by": by, "date": date} if date else {"by": by}

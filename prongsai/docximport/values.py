@@ -89,6 +89,15 @@ def parse_number(text: str) -> float | None:
     return float(found[0].replace(",", ""))
 
 
+def score_text(text: str) -> str | None:
+    """The one score of ``text`` as the document wrote it ("๙๐.๖๕" stays "๙๐.๖๕"), else ``None``."""
+    s = to_arabic_digits(text)  # same length: positions carry over to the written text
+    found = list(_NUMBER.finditer(s))
+    if len(found) != 1 or float(found[0][1].replace(",", "")) > 100:
+        return None
+    return text[found[0].start(1) : found[0].end(1)]
+
+
 def number_value(x: float) -> int | float:
     return int(x) if x.is_integer() else x
 
@@ -116,7 +125,7 @@ _SCORE_TAIL = re.compile(
 )
 
 
-def split_score(text: str) -> tuple[str, float | None]:
+def split_score(text: str) -> tuple[str, str | None]:
     """``("ข้อความ", 81.6)`` from "ข้อความ (81.60 คะแนน)"; the text alone when no score ends it.
 
     A bare number at the end counts only with decimals ("รอบ 6" is not a score)."""
@@ -128,7 +137,7 @@ def split_score(text: str) -> tuple[str, float | None]:
     value = float(to_arabic_digits(m["n"]))
     if not marked or value > 100:
         return s, None
-    return s[: m.start()].strip(), value
+    return s[: m.start()].strip(), m["n"]
 
 
 def oit_codes(text: str) -> list[str]:
@@ -197,31 +206,35 @@ def split_inline(text: str) -> list[str] | None:
     return [text[bounds[k] : bounds[k + 1]].strip() for k in range(len(marks))]
 
 
-def split_steps(lines: list[str], labels: list[str]) -> tuple[list[str], bool]:
-    """The steps of a cell, one per item, and whether their numbers were taken off.
+def split_steps(lines: list[str], labels: list[str]) -> list[str]:
+    """The steps of a cell, one per item, each with the number the document gave it.
 
-    A cell's lines numbered 1, 2, 3 in order (by Word's list numbering or typed, in Thai or
-    Arabic digits) are a list: the numbers are the list's, the site draws them again. A line
-    without a number continues the item above it. Unnumbered lines are one step each.
+    The site draws no numbers of its own: "๑." made by Word's list numbering or typed stays
+    in the step's text. Items numbered in one paragraph ("๑. ก ๒. ข") are split; a line
+    without a number continues the numbered item above it; unnumbered lines are one step each.
     """
-    items: list[str] = []
+    items: list[tuple[str, bool]] = []
     for text, label in zip(lines, labels):
-        inline = None if label else split_inline(text)
-        items.extend(inline or [f"{label} {text}".strip() if label else text])
-    numbered = [_item_number(t) for t in items]
-    if not any(numbered):
-        return [t for t in items if t], False
-    out: list[str] = []
-    expected = None
-    for text, num in zip(items, numbered):
-        if num and (expected is None or num[0] == expected):
-            out.append(num[1])
-            expected = num[0] + 1
-        elif out:
-            out[-1] = f"{out[-1]}\n{text}"
+        if label == "•":
+            items.append((text, False))
+            continue
+        if label:
+            items.append((f"{label} {text}".strip(), True))
+            continue
+        inline = split_inline(text)
+        if inline:
+            items.extend((x, True) for x in inline)
         else:
-            return [t for t in items if t], False
-    return [t for t in out if t], True
+            items.append((text, _item_number(text) is not None))
+    if not any(numbered for _, numbered in items):
+        return [x for x, _ in items if x]
+    out: list[str] = []
+    for text, numbered in items:
+        if numbered or not out:
+            out.append(text)
+        else:
+            out[-1] = f"{out[-1]}\n{text}"
+    return [x for x in out if x]
 
 
 # --- groups, units, statuses -----------------------------------------------------------
