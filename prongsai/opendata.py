@@ -141,7 +141,7 @@ PROGRESS_COLUMNS: tuple[Column, ...] = (
         "ชื่อมาตรการ",
     ),
     Column("status", ProgressEntry),
-    Column("status_label", None, lambda fy, e: STATUS_LABELS[e.status], "สถานะเป็นภาษาไทย"),
+    Column("status_label", None, lambda fy, e: STATUS_LABELS[e.status] if e.status else "", "สถานะเป็นภาษาไทย (ว่างเมื่อรายงานไม่ได้ระบุสถานะ)"),
     Column("percent", ProgressEntry),
     Column("output", ProgressEntry),
     Column("outcome", ProgressEntry),
