@@ -63,7 +63,11 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
                 {
                     "text": f"ผู้รับบริการกลุ่มที่ {pair + 1} เห็นว่า{shared}ยังไม่ชัดเจน\nและบุคลากรบางส่วนยังไม่ทราบขั้นตอนล่าสุด",
                     "questions": [
-                        {"code": f"e{pair % 15 + 1}", "text": f"หน่วยงานชี้แจงเรื่อง{shared}อย่างชัดเจน", "score": f"{80 + pair * 0.37:.2f}"},
+                        {
+                            "code": f"e{pair % 15 + 1}",
+                            "text": f"หน่วยงานชี้แจงเรื่อง{shared}อย่างชัดเจน",
+                            "score": f"{80 + pair * 0.37:.2f}",
+                        },
                         {"code": f"O{pair % 20 + 1}"},
                     ],
                 }
@@ -71,7 +75,9 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
             m["approach"] = f"นำผลการวิเคราะห์เรื่อง{shared}ไปกำหนดวิธีทำงานใหม่ของกลุ่มที่ {pair + 1}"
         m["steps"] = [f"{s + 1}. {verb}{thing} โดยคณะทำงานของเทศบาล ครั้งที่ {s + 1}" for s in range(2 + k % 3)]
         m["period"] = (
-            {"start": dt.date(2024, 10 + k % 3, 1 + k % 20), "end": dt.date(2025, 9, 30)} if k % 5 else {"text": "ตลอดปีงบประมาณ พ.ศ. 2568"}
+            {"start": dt.date(2024, 10 + k % 3, 1 + k % 20), "end": dt.date(2025, 9, 30)}
+            if k % 5
+            else {"text": "ตลอดปีงบประมาณ พ.ศ. 2568"}
         )
         m["responsible"] = [UNITS[k % 5][0]] + ([UNITS[(k + 1) % 5][0]] if k % 4 == 0 else [])
         if k % 6 == 0:
@@ -100,7 +106,12 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
             {"kind": "analysis", "number": "ส่วนที่ 2", "heading": "การวิเคราะห์ผลการประเมิน ITA ประจำปี พ.ศ. 2567"},
             {"kind": "comparison", "heading": "ตารางเปรียบเทียบประเด็นที่ได้รับการประเมินและประเด็นที่ต้องพัฒนา"},
             {"kind": "measures", "number": "ส่วนที่ 3", "heading": "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ"},
-            {"kind": "text", "number": "ส่วนที่ 3.1", "heading": "แนวทางของผู้บริหาร", "text": "ผู้บริหารให้ทุกกองรายงานความก้าวหน้าทุกไตรมาส"},
+            {
+                "kind": "text",
+                "number": "ส่วนที่ 3.1",
+                "heading": "แนวทางของผู้บริหาร",
+                "text": "ผู้บริหารให้ทุกกองรายงานความก้าวหน้าทุกไตรมาส",
+            },
             {"kind": "limitations", "number": "ส่วนที่ 4", "heading": "ข้อจำกัดของเทศบาลในการดำเนินการ"},
         ],
         "contents": [
@@ -118,7 +129,12 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
                 "impact": "ตอบแบบวัดโดยยังไม่รู้แนวปฏิบัติ",
                 "approach": "จัดปฐมนิเทศก่อนช่วงตอบแบบวัด",
             },
-            {"instrument": "EIT", "description": "แบบวัดการรับรู้ของผู้รับบริการ", "limitation": "ผู้รับบริการส่วนใหญ่เป็นผู้สูงอายุ", "approach": "ให้เจ้าหน้าที่ช่วยอธิบายวิธีตอบ"},
+            {
+                "instrument": "EIT",
+                "description": "แบบวัดการรับรู้ของผู้รับบริการ",
+                "limitation": "ผู้รับบริการส่วนใหญ่เป็นผู้สูงอายุ",
+                "approach": "ให้เจ้าหน้าที่ช่วยอธิบายวิธีตอบ",
+            },
         ],
     }
     assessment = {
@@ -128,7 +144,11 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
             "band": "ผ่าน",
             "instruments": [
                 {"code": "IIT", "score": "94.50"},
-                {"code": "EIT", "score": "86.25", "parts": [{"title": "ส่วนที่ 1", "score": "88.40"}, {"title": "ส่วนที่ 2", "score": "83.02"}]},
+                {
+                    "code": "EIT",
+                    "score": "86.25",
+                    "parts": [{"title": "ส่วนที่ 1", "score": "88.40"}, {"title": "ส่วนที่ 2", "score": "83.02"}],
+                },
                 {"code": "OIT", "score": "90"},
             ],
             "indicators": [{"number": i, "score": f"{80 + i * 1.5:.2f}"} for i in range(1, 11)],
@@ -152,7 +172,11 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
     }
     entries = []
     for k, m in enumerate(measures):
-        e: dict[str, Any] = {"measure": m["id"], "status": list(STATUS_LABELS)[k % 5], "output": f"ดำเนินการ{m['title'][7:]} ไปแล้ว {k + 1} ครั้ง"}
+        e: dict[str, Any] = {
+            "measure": m["id"],
+            "status": list(STATUS_LABELS)[k % 5],
+            "output": f"ดำเนินการ{m['title'][7:]} ไปแล้ว {k + 1} ครั้ง",
+        }
         if k % 2 == 0:
             e["percent"] = (k * 7) % 101
             e["outcome"] = "ผู้รับบริการได้รับข้อมูลเร็วขึ้น\nข้อร้องเรียนลดลง"
@@ -326,8 +350,32 @@ def _period(w: Writer, period: Any) -> list[str]:
     return lines
 
 
-MEASURE_FIELDS = ["questions", "findings", "title", "approach", "steps", "period", "responsible", "monitoring", "reporting", "oit_items", "targets"]
-MEASURE_HEADERS = ["ข้อคำถาม ITA", "ข้อค้นพบ", "มาตรการ", "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ", "ขั้นตอน/วิธีการปฏิบัติ", "ระยะเวลาดำเนินการ", "หน่วยงานผู้รับผิดชอบ", "การกำกับติดตาม", "การรายงานผล", "ข้อ OIT ที่เกี่ยวข้อง", "เป้าหมาย"]
+MEASURE_FIELDS = [
+    "questions",
+    "findings",
+    "title",
+    "approach",
+    "steps",
+    "period",
+    "responsible",
+    "monitoring",
+    "reporting",
+    "oit_items",
+    "targets",
+]
+MEASURE_HEADERS = [
+    "ข้อคำถาม ITA",
+    "ข้อค้นพบ",
+    "มาตรการ",
+    "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
+    "ขั้นตอน/วิธีการปฏิบัติ",
+    "ระยะเวลาดำเนินการ",
+    "หน่วยงานผู้รับผิดชอบ",
+    "การกำกับติดตาม",
+    "การรายงานผล",
+    "ข้อ OIT ที่เกี่ยวข้อง",
+    "เป้าหมาย",
+]
 REPORT_FIELDS = ["title", "status", "percent", "output", "outcome", "problems", "suggestions", "evidence"]
 
 
@@ -337,7 +385,14 @@ def _numberless(step: str) -> str:
 
 
 def measures_docx(
-    fy: FiscalYear, path: Path, *, thai: bool = False, thai_list: bool = False, split_group: str | None = None, extra_column: bool = False, org: str = "เทศบาลตำบลห้วยสายธาร"
+    fy: FiscalYear,
+    path: Path,
+    *,
+    thai: bool = False,
+    thai_list: bool = False,
+    split_group: str | None = None,
+    extra_column: bool = False,
+    org: str = "เทศบาลตำบลห้วยสายธาร",
 ) -> Path:
     """The measures document of ``fy`` as an agency's Word file, part by part in its sections' order."""
     w = Writer(thai)
@@ -463,7 +518,11 @@ def _measures_tables(w: Writer, fy: FiscalYear, thai_list: bool, split_group: st
                     if finding is not None:
                         w.fill(
                             cells[0],
-                            [f"{q.code} {q.text or ''}".strip() + (f" ({q.score} คะแนน)" if q.score is not None else "") for q in finding.questions],
+                            [
+                                f"{q.code} {q.text or ''}".strip()
+                                + (f" ({q.score} คะแนน)" if q.score is not None else "")
+                                for q in finding.questions
+                            ],
                         )
                         w.fill(cells[1], finding.text.split("\n"))
                     w.fill(cells[3], m.approach.split("\n") if m.approach else [])
@@ -478,7 +537,9 @@ def _measures_tables(w: Writer, fy: FiscalYear, thai_list: bool, split_group: st
                 carry_num = num
                 w.fill(cells[4], steps, num)
                 w.fill(cells[5], _period(w, m.period) if m.period else [])
-                w.fill(cells[6], [units[u] for u in m.responsible] + ([m.responsible_note] if m.responsible_note else []))
+                w.fill(
+                    cells[6], [units[u] for u in m.responsible] + ([m.responsible_note] if m.responsible_note else [])
+                )
                 w.fill(cells[7], [m.monitoring] if m.monitoring else [])
                 w.fill(cells[8], [m.reporting] if m.reporting else [])
                 w.fill(cells[9], [", ".join(m.oit_items)] if m.oit_items else [])

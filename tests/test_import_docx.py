@@ -154,8 +154,22 @@ def test_a_report_laid_out_by_indicators_makes_the_year_from_nothing(
     assert [(m.id, m.group, m.title, m.steps, m.period, m.responsible) for m in got.measures] == [
         (m.id, m.group, m.title, m.steps, m.period, m.responsible) for m in src.measures
     ]
-    assert [r.model_dump(exclude={"columns"}) for r in got.rounds] == [r.model_dump(exclude={"columns"}) for r in src.rounds]
-    assert [c.field for c in got.rounds[0].columns] == ["title", "steps", "period", "responsible", "status", "percent", "output", "outcome", "problems", "suggestions", "evidence"]
+    assert [r.model_dump(exclude={"columns"}) for r in got.rounds] == [
+        r.model_dump(exclude={"columns"}) for r in src.rounds
+    ]
+    assert [c.field for c in got.rounds[0].columns] == [
+        "title",
+        "steps",
+        "period",
+        "responsible",
+        "status",
+        "percent",
+        "output",
+        "outcome",
+        "problems",
+        "suggestions",
+        "evidence",
+    ]
     project = make_project(tmp_path / "site")
     shutil.rmtree(project / "data")
     shutil.copytree(root / "data", project / "data")
@@ -245,7 +259,7 @@ def test_values_the_document_does_not_state_are_left_for_the_editor(
     check = report.split("## ต้องตรวจ")[1].split("## ข้อความที่ไม่ได้นำเข้า")[0]
     assert "m01.period" in check and "เว้นไว้" in check
     measures = (root / "data/years/2568/measures.yml").read_text("utf-8")
-    assert "period:" not in measures and "responsible:" not in measures  # nothing invented
+    assert "\n    period:" not in measures and "\n    responsible:" not in measures  # nothing invented
     assert "responsible_text: ทุกสำนัก/กอง" in measures  # as the document wrote it
     assert "steps: [1. รวบรวมคำขอ, 2. ลดเอกสารที่ไม่จำเป็น]" in measures  # Word's numbers kept
     assert "group: '2'" in measures

@@ -49,8 +49,34 @@ MEASURE_FIELDS = {
     "monitoring",
     "target",
 }
-MEASURE_COLUMN_FIELDS = {"number", "questions", "findings", "title", "approach", "steps", "period", "responsible", "monitoring", "reporting", "targets", "oit_items"}
-REPORT_COLUMN_FIELDS = {"number", "title", "steps", "period", "responsible", "status", "percent", "output", "outcome", "problems", "suggestions", "evidence"}
+MEASURE_COLUMN_FIELDS = {
+    "number",
+    "questions",
+    "findings",
+    "title",
+    "approach",
+    "steps",
+    "period",
+    "responsible",
+    "monitoring",
+    "reporting",
+    "targets",
+    "oit_items",
+}
+REPORT_COLUMN_FIELDS = {
+    "number",
+    "title",
+    "steps",
+    "period",
+    "responsible",
+    "status",
+    "percent",
+    "output",
+    "outcome",
+    "problems",
+    "suggestions",
+    "evidence",
+}
 SHARED = {"finding", "question", "approach", "group", "period", "responsible", "monitoring", "reporting"}
 INSTRUMENT_WORDS = {"IIT": ("iit", "ภายใน"), "EIT": ("eit", "ภายนอก"), "OIT": ("oit", "เปิดเผยข้อมูล")}
 
@@ -292,7 +318,9 @@ class Interpreter:
         getattr(self, f"_in_{self.section}", self._in_own)(p, key, text)
 
     _SECTION_KIND = {"own": "text", "report_summary": None, "report_problems": None, "report_suggestions": None}
-    _NUMBER = re.compile(r"^(ส่วนที่\s*[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\s*[.:]?|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*\s*[.)]?)\s*(.*)$", re.S)
+    _NUMBER = re.compile(
+        r"^(ส่วนที่\s*[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\s*[.:]?|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*\s*[.)]?)\s*(.*)$", re.S
+    )
 
     def _open_section(self, kind: str, text: str, key: Key) -> None:
         """A heading of the document: kept with its own number and words (year.yml sections)."""
@@ -639,7 +667,14 @@ class Interpreter:
             )
         self._unknown_cells(t, row, fields, labels)
 
-    _MEASURE_COLUMN = {"ordinal": "number", "question": "questions", "finding": "findings", "measure": "title", "target": "targets", "oit": "oit_items"}
+    _MEASURE_COLUMN = {
+        "ordinal": "number",
+        "question": "questions",
+        "finding": "findings",
+        "measure": "title",
+        "target": "targets",
+        "oit": "oit_items",
+    }
     _REPORT_COLUMN = {"ordinal": "number", "measure": "title"}
 
     def _columns(self, fields: dict[int, str], labels: list[str]) -> None:
@@ -878,7 +913,9 @@ class Interpreter:
         order = ("preface", "contents", "summary", "assessment", "analysis", "comparison", "measures", "limitations")
         for kind in order:
             if has.get(kind) and not any(s["kind"] == kind for s in out):
-                later = [n for n, s in enumerate(out) if s["kind"] in order and order.index(s["kind"]) > order.index(kind)]
+                later = [
+                    n for n, s in enumerate(out) if s["kind"] in order and order.index(s["kind"]) > order.index(kind)
+                ]
                 out.insert(later[0] if later else len(out), {"kind": kind})
                 self.to_check.append(f"year.yml: sections เอกสารไม่มีหัวข้อของส่วน {kind} จึงใช้หัวข้อมาตรฐาน")
         return out
@@ -992,7 +1029,12 @@ class Interpreter:
         else:
             self.to_fill.append(f"measures.yml: {mid}.title ({where}) เอกสารไม่มีชื่อมาตรการ")
         if rec.number:
-            m = {"id": mid, **({"group": m["group"]} if "group" in m else {}), "number": rec.number, **{k: v for k, v in m.items() if k not in ("id", "group")}}
+            m = {
+                "id": mid,
+                **({"group": m["group"]} if "group" in m else {}),
+                "number": rec.number,
+                **{k: v for k, v in m.items() if k not in ("id", "group")},
+            }
         shared_from = self._shared_from(rec)
         if shared_from:
             m["findings_from"] = shared_from
@@ -1012,7 +1054,9 @@ class Interpreter:
                 m["steps"] = split_steps([b for b, _ in steps_lines], [lab for _, lab in steps_lines])
             periods = [c.origin.text for c in rec.cells.get("period", []) if c.origin.text]
             distinct = list(dict.fromkeys(periods))
-            period = parse_period(distinct[0]) if len(distinct) == 1 else ({"text": "\n".join(distinct)} if distinct else {})
+            period = (
+                parse_period(distinct[0]) if len(distinct) == 1 else ({"text": "\n".join(distinct)} if distinct else {})
+            )
             if period:
                 m["period"] = period
             else:
@@ -1340,7 +1384,11 @@ def _signature(preface: list[str]) -> dict[str, str] | None:
     date = preface[-1] if _MONTH_YEAR.match(preface[-1].strip()) else None
     by_index = -2 if date else -1
     by = preface[by_index].strip()
-    if len(preface) + by_index < 1 or len(by) > 80 or not by.startswith(tuple(vocabulary().unit_words) + ("องค์การ", "เทศบาล")):
+    if (
+        len(preface) + by_index < 1
+        or len(by) > 80
+        or not by.startswith(tuple(vocabulary().unit_words) + ("องค์การ", "เทศบาล"))
+    ):
         return None
     if date is None and unit_names(by) != [by]:
         return None

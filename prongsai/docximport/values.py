@@ -268,9 +268,11 @@ _UNIT_SPLIT = re.compile(r"\s*(?:/|,|、|\n|\s-\s|\s และ\s|และ(?=ส
 
 def unit_names(text: str) -> list[str]:
     """The units named in a responsible cell: "สำนักปลัด/กองคลัง" is two."""
+    if means_all_units(text):  # "ทุกสำนัก/กอง" names no unit of its own
+        return []
     words = vocabulary().unit_words
     names = [p.strip(" .") for p in _UNIT_SPLIT.split(text) if p.strip(" .")]
-    return [n for n in names if n.startswith(words) and len(n) <= 80]
+    return [n for n in names if n.startswith(words) and n not in words and len(n) <= 80]
 
 
 def means_all_units(text: str) -> bool:
