@@ -66,7 +66,7 @@ def fixture_year(n_measures: int = 26, grouping: str = "issues", groups: int = 7
                         {
                             "code": f"e{pair % 15 + 1}",
                             "text": f"หน่วยงานชี้แจงเรื่อง{shared}อย่างชัดเจน",
-                            "score": f"{80 + pair * 0.37:.2f}",
+                            "score": f"{80 + pair % 50 * 0.37:.2f}",
                         },
                         {"code": f"O{pair % 20 + 1}"},
                     ],
