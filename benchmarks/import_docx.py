@@ -32,11 +32,11 @@ from prongsai.scaffold import load as load_yaml  # noqa: E402
 from tests import docx_fixture as fx  # noqa: E402
 
 
-def _noise_png(path: Path, side: int) -> Path:
+def _noise_png(path: Path, side: int, seed: int) -> Path:
     """A PNG of random pixels (incompressible, like a scanned signature)."""
     import random
 
-    rnd = random.Random(7)
+    rnd = random.Random(seed)
     raw = b"".join(b"\x00" + rnd.randbytes(side * 3) for _ in range(side))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -148,8 +148,8 @@ def main() -> int:
     import docx
 
     d = docx.Document(str(big))
-    for side in (700, 700):
-        d.add_picture(str(_noise_png(work / "logo.png", side)))
+    for n, side in enumerate((820, 820)):  # two different pictures (python-docx stores one copy of a repeated one)
+        d.add_picture(str(_noise_png(work / f"picture-{n}.png", side, n)))
     d.save(str(big))
     r = _import(big, "auto", tree("big"))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
