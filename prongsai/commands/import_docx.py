@@ -70,6 +70,13 @@ def run(args: argparse.Namespace) -> int:
     except NotADocx as exc:
         print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a layout the importer has never met: say so, no traceback
+        print(
+            f"ข้อผิดพลาด: {source.as_posix()}: อ่านโครงสร้างของเอกสารนี้ไม่สำเร็จ ({type(exc).__name__}: {str(exc)[:200]}) "
+            "ไม่ได้เขียนไฟล์ใด ให้แจ้งผู้ดูแลระบบพร้อมไฟล์นี้ หรือกรอกข้อมูลด้วยคำสั่ง new-measure (import failed)",
+            file=sys.stderr,
+        )
+        return 1
     if not result.ledger.entries:
         return fail(f"{source.as_posix()}: ไม่พบข้อความในเอกสาร (empty document)")
     if (

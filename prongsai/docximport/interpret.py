@@ -1002,6 +1002,11 @@ class Interpreter:
             rec.mid = mid
             if match is None:
                 measures.append(self._measure(rec, mid, title, by_name, units))
+                if existing:
+                    self.to_fill.append(
+                        f"measures.yml: ไม่พบมาตรการ '{(title or '')[:60]}' ({rec.where}) ในไฟล์ measures.yml ที่มีอยู่ "
+                        f"ผลของแถวนี้ใช้รหัส {mid}: เพิ่มมาตรการนี้ใน measures.yml หรือแก้ชื่อในรายงานให้ตรงกัน"
+                    )
             if self.kind == "report":
                 entries.append(self._entry(rec, mid))
         return measures, entries
