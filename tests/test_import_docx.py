@@ -118,6 +118,11 @@ def test_thai_digits_and_word_numbering_in_thai_numbers(
     assert "๑" in got.measures[0].title
     assert _arabic(_dump(got.measures)) == _arabic(_dump(src.measures))
     assert got.assessment and got.assessment.assessment.score == "๙๐.๑๒"  # as the document wrote it
+    project = make_project(tmp_path / "site")
+    shutil.rmtree(project / "data")
+    shutil.copytree(root / "data", project / "data")
+    page = (build(project) / "2568/measures/m01/index.html").read_text("utf-8")
+    assert "๑. ทบทวนคู่มือการให้บริการ" in page  # Word's Thai list number is on the page
 
 
 def test_an_unknown_column_is_listed_in_the_report_not_lost(
@@ -133,6 +138,14 @@ def test_an_unknown_column_is_listed_in_the_report_not_lost(
         line = next(x for x in report.splitlines() if f'บันทึกภายในของกองสำหรับ {m.id}"' in x)
         assert line.startswith("- [ ] ตารางที่ ") and "คอลัมน์ที่ 12" in line and "'หมายเหตุของกอง'" in line
     assert _dump(load_site(root / "data").years[2568].measures) == _dump(src.measures)
+    # every paragraph and every written cell of the document is accounted for in the report
+    body = read_docx(doc)
+    written = sum(1 for b in body.blocks if not hasattr(b, "rows")) + sum(
+        1 for t in body.tables for r in t.rows for c in r.cells if c.own_text
+    )
+    where = report.split("## ที่ไปของข้อความ")[1].count("\n| ") - 1  # less the header row
+    unplaced = report.split("## ข้อความที่ไม่ได้นำเข้า")[1].split("## ")[0].count("\n- [ ] ")
+    assert where + unplaced == written
 
     # status points the editor to it
     monkeypatch.chdir(root)
