@@ -23,7 +23,7 @@ from .model import (
     MEASURE_COLUMNS,
     REPORT_COLUMNS,
     Measure,
-    RoundFile,
+    ProgressRound,
     Section,
 )
 from .site import FiscalYear
@@ -135,7 +135,7 @@ def measure_label(fy: FiscalYear, field: str) -> str:
     return found or MEASURE_COLUMNS[field]
 
 
-def _entry_has(fy: FiscalYear, r: RoundFile, field: str) -> bool:
+def _entry_has(fy: FiscalYear, r: ProgressRound, field: str) -> bool:
     if field in ("title", "steps", "period", "responsible", "number"):
         return any(_measure_has(fy.measure(e.measure), field) for e in r.entries)
     if field == "percent":
@@ -143,7 +143,7 @@ def _entry_has(fy: FiscalYear, r: RoundFile, field: str) -> bool:
     return any(getattr(e, field) for e in r.entries)
 
 
-def report_columns(fy: FiscalYear, r: RoundFile) -> list[Column]:
+def report_columns(fy: FiscalYear, r: ProgressRound) -> list[Column]:
     """A round's report table columns: the agency's, or the default ones that hold something
     (no status column when the report states no status)."""
     if r.columns:
@@ -156,7 +156,33 @@ def any_status(fy: FiscalYear) -> bool:
     return any(e.status for r in fy.rounds for e in r.entries)
 
 
-def report_labels(fy: FiscalYear, r: RoundFile) -> dict[str, str]:
+def progress_stated(fy: FiscalYear, measures: list[Measure]) -> bool:
+    """Whether the latest report of some of these measures states a status or a percent."""
+    latest = [fy.latest_progress(m.id) for m in measures]
+    return any(p and (p[1].status or p[1].percent is not None) for p in latest)
+
+
+def entries_by_measure(r: ProgressRound) -> dict[str, Any]:
+    return {e.measure: e for e in r.entries}
+
+
+def monitoring_heading(fy: FiscalYear, m: Measure) -> str:
+    """``การกำกับติดตามและการรายงานผล`` under the document's own labels, for what the measure has."""
+    parts = [measure_label(fy, f) for f in ("monitoring", "reporting") if getattr(m, f)]
+    return "และ".join(parts)
+
+
+def limitation_columns(fy: FiscalYear) -> list[str]:
+    """The limitations table's columns that hold something (``["limitation"]`` alone: the
+    document wrote its limitations as text)."""
+    ls = fy.info.limitations
+    cols = ["instrument"] if any(x.instrument or x.description for x in ls) else []
+    cols.append("limitation")
+    cols += [c for c in ("impact", "approach") if any(getattr(x, c) for x in ls)]
+    return cols
+
+
+def report_labels(fy: FiscalYear, r: ProgressRound) -> dict[str, str]:
     """What a round's report calls each of its fields (its own column labels, else the defaults)."""
     own: dict[str, str] = {c.field: c.label for c in r.columns if c.label}
     return {f: own.get(f, label) for f, label in REPORT_COLUMNS.items()}
@@ -216,8 +242,9 @@ def measure_rows(fy: FiscalYear, measures: list[Measure], columns: list[Column])
 
 # --- column widths: shares of the page by content ----------------------------------------
 
-_MIN_SHARE = {"number": 3.5, "status": 8.0, "percent": 6.0}
-_DEFAULT_MIN = 7.0
+# floors: a text column keeps room for a phrase a line, a short one for a date or a unit
+_MIN_SHARE = {"number": 3.5, "status": 8.0, "percent": 6.0, "period": 8.0, "responsible": 8.0, "oit_items": 6.0}
+_DEFAULT_MIN = 10.0
 
 
 def _length(value: Any) -> int:
@@ -235,7 +262,7 @@ def _length(value: Any) -> int:
 
 def _measure_text(m: Measure, field: str, fy: FiscalYear | None = None) -> int:
     if field == "questions":
-        return sum(_length(q.text) + 8 for f in m.findings for q in f.questions)
+        return sum(len(question_text(fy, q)) + 12 for f in m.findings for q in f.questions) if fy else 0
     if field == "findings":
         return sum(_length(f.text) for f in m.findings)
     if field == "period":
@@ -248,6 +275,17 @@ def _measure_text(m: Measure, field: str, fy: FiscalYear | None = None) -> int:
     if field == "steps":
         return sum(_length(s.text) for s in m.steps)
     return _length(getattr(m, field, None))
+
+
+def question_text(fy: FiscalYear, q: Any) -> str:
+    """A cited question's text: as cited, else as written in the year's assessment.yml."""
+    if q.text:
+        return str(q.text)
+    if fy.assessment:
+        found = next((x for x in fy.assessment.assessment.questions if x.code == q.code and x.text), None)
+        if found:
+            return str(found.text)
+    return ""
 
 
 def widths(columns: list[Column], texts: list[dict[str, int]]) -> list[float]:
@@ -275,7 +313,7 @@ def measure_widths(columns: list[Column], measures: list[Measure], fy: FiscalYea
     return widths(columns, [{c.field: _measure_text(m, c.field, fy) for c in columns} for m in fy.measures])
 
 
-def report_widths(fy: FiscalYear, r: RoundFile, columns: list[Column]) -> list[float]:
+def report_widths(fy: FiscalYear, r: ProgressRound, columns: list[Column]) -> list[float]:
     texts = []
     for e in r.entries:
         m = fy.measure(e.measure)

@@ -29,7 +29,7 @@ from .model import (
     OitItem,
     OrganizationFile,
     Period,
-    RoundFile,
+    ProgressRound,
     YearFile,
 )
 from .site import Catalog, FiscalYear, Site, Taxonomy
@@ -175,7 +175,7 @@ def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> FiscalYea
         for name, model in _YEAR_FILES.items()
         if name != "year.yml"
     }
-    rounds = [r for p in sorted((ydir / "rounds").glob("*.y*ml")) if (r := ctx.read(p, RoundFile))]
+    rounds = [r for p in sorted((ydir / "rounds").glob("*.y*ml")) if (r := ctx.read(p, ProgressRound))]
     if not loaded:
         return None
     ydoc, info = loaded
@@ -299,7 +299,7 @@ def _check_measures(ctx: _Ctx, doc: YamlDoc, mfile: MeasuresFile, info: YearFile
         if m.period is not None:
             _check_period(ctx, doc, ("measures", n, "period"), m.period, span, "ระยะเวลาดำเนินการ")
         if m.findings_from is not None:
-            _check_findings_from(ctx, doc, n, m, mfile)
+            _check_findings_from(ctx, doc, n, m, mfile, taxonomy)
         for k, unit in enumerate(m.responsible):
             if unit not in units:
                 ctx.add(
@@ -338,7 +338,7 @@ def _check_sections(ctx: _Ctx, doc: YamlDoc, info: YearFile, assessment: Assessm
             )
 
 
-def _check_findings_from(ctx: _Ctx, doc: YamlDoc, n: int, m: Measure, mfile: MeasuresFile) -> None:
+def _check_findings_from(ctx: _Ctx, doc: YamlDoc, n: int, m: Measure, mfile: MeasuresFile, taxonomy: Taxonomy) -> None:
     """A merged cell of the document's table runs down consecutive rows of one issue: the
     measure shared must be an earlier one of the same group, with nothing of another group
     between (so the print edition can merge the rows)."""
@@ -356,6 +356,8 @@ def _check_findings_from(ctx: _Ctx, doc: YamlDoc, n: int, m: Measure, mfile: Mea
     run = earlier[ids.index(m.findings_from) :]
     head, rest = run[0], run[1:]
     merged = head.findings_from is None and all(x.findings_from == head.id for x in rest)
+    if any(x.group not in taxonomy.keys() for x in run):
+        return  # a group that does not exist is reported on its own line
     if not merged or any(x.group != m.group for x in run):
         ctx.add(
             doc,

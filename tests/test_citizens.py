@@ -40,8 +40,6 @@ def _open(browser: Any, base: str, path: str, **kwargs: Any) -> Any:
     assert response is not None and response.status == 200
     if path.startswith("search/"):
         page.locator("#ps-search-results li").first.wait_for()
-    if "/print/" in path:  # its parts are fetched and put together in the browser
-        page.wait_for_selector("html[data-ps-print=ready]")
     return page
 
 

@@ -300,7 +300,7 @@ _NOT_PROSE = {
     "YearFile.ita_year", "YearFile.grouping", "YearFile.fiscal_year",
     "AssessmentFile.assessment.band",  # one of the catalogue's bands
     "YearFile.limitations.instrument", "YearFile.sections.kind", "YearFile.sections.id",
-    "YearFile.contents.section", "YearFile.measures_columns.field", "RoundFile.columns.field",
+    "YearFile.contents.section", "YearFile.measures_columns.field", "ProgressRound.columns.field",
 }  # fmt: skip
 
 
@@ -323,7 +323,7 @@ def text_fields() -> list[str]:
             elif _is_text(f.annotation) and path not in _NOT_PROSE:
                 out.append(path)
 
-    for cls in (model.YearFile, model.AssessmentFile, model.MeasuresFile, model.RoundFile):
+    for cls in (model.YearFile, model.AssessmentFile, model.MeasuresFile, model.ProgressRound):
         walk(cls, cls.__name__)
     return out
 
@@ -396,11 +396,11 @@ def _numbered_tree() -> dict[str, Any]:
         }]
     }  # fmt: skip
     rnd = {
-        "id": "r6", "kind": "six_month", "title": v("RoundFile.title"), "subtitle": v("RoundFile.subtitle"),
-        "period": {"start": "2567-10-01", "end": "2568-03-31", "text": v("RoundFile.period.text")},
-        "columns": [{"field": "title", "label": v("RoundFile.columns.label")}, {"field": "output"}, {"field": "outcome"}, {"field": "problems"}, {"field": "suggestions"}],
-        "summary": v("RoundFile.summary"), "problems": v("RoundFile.problems"), "suggestions": v("RoundFile.suggestions"),
-        "entries": [{"measure": "m01", "output": v("RoundFile.entries.output"), "outcome": v("RoundFile.entries.outcome"), "problems": v("RoundFile.entries.problems"), "suggestions": v("RoundFile.entries.suggestions"), "evidence": [{"title": v("RoundFile.entries.evidence.title"), "url": "https://test.example/e"}]}],
+        "id": "r6", "kind": "six_month", "title": v("ProgressRound.title"), "subtitle": v("ProgressRound.subtitle"),
+        "period": {"start": "2567-10-01", "end": "2568-03-31", "text": v("ProgressRound.period.text")},
+        "columns": [{"field": "title", "label": v("ProgressRound.columns.label")}, {"field": "output"}, {"field": "outcome"}, {"field": "problems"}, {"field": "suggestions"}],
+        "summary": v("ProgressRound.summary"), "problems": v("ProgressRound.problems"), "suggestions": v("ProgressRound.suggestions"),
+        "entries": [{"measure": "m01", "output": v("ProgressRound.entries.output"), "outcome": v("ProgressRound.entries.outcome"), "problems": v("ProgressRound.entries.problems"), "suggestions": v("ProgressRound.entries.suggestions"), "evidence": [{"title": v("ProgressRound.entries.evidence.title"), "url": "https://test.example/e"}]}],
     }  # fmt: skip
     return {"year.yml": year, "assessment.yml": assessment, "measures.yml": measures, "rounds/r6.yml": rnd}
 
