@@ -148,7 +148,7 @@ def main() -> int:
     import docx
 
     d = docx.Document(str(big))
-    for n, side in enumerate((820, 820)):  # two different pictures (python-docx stores one copy of a repeated one)
+    for n, side in enumerate((900, 900)):  # two different pictures (python-docx stores one copy of a repeated one)
         d.add_picture(str(_noise_png(work / f"picture-{n}.png", side, n)))
     d.save(str(big))
     r = _import(big, "auto", tree("big"))
