@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 from .model import (
     DEFAULT_MEASURE_COLUMNS,
     DEFAULT_REPORT_COLUMNS,
@@ -253,7 +255,7 @@ def _length(value: Any) -> int:
         return len(value)
     if isinstance(value, (list, tuple)):
         return sum(_length(v) for v in value)
-    if hasattr(value, "model_fields"):
+    if isinstance(value, BaseModel):  # not hasattr(value, "model_fields"): deprecated on instances
         return sum(_length(getattr(value, f)) for f in type(value).model_fields if f not in ("code", "measure"))
     return len(str(value))
 

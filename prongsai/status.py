@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .model import STATUS_LABELS
 from .completeness import assess_year
@@ -117,6 +118,22 @@ def _oit(site: Site, fy: FiscalYear) -> Section:
     for st in assess_year(site, fy.ita_year):
         if not st.scores:
             s.items.append(f"{st.item.code} {st.item.title}: {st.label} {st.reason}".rstrip())
+    return s
+
+
+IMPORT_REPORT = "import-report.md"
+TODO = "- [ ] "
+
+
+def import_items(year_dir: Path) -> Section | None:
+    """What an import from Word left for the editor: the unticked items of the year's import report."""
+    path = year_dir / IMPORT_REPORT
+    if not path.is_file():
+        return None
+    items = [line[len(TODO) :] for line in path.read_text("utf-8").splitlines() if line.startswith(TODO)]
+    rel = path.as_posix()
+    s = Section(f"งานที่ค้างจากการนำเข้าไฟล์ Word ({rel} ทำเครื่องหมาย [x] เมื่อแก้แล้ว)")
+    s.items = items
     return s
 
 

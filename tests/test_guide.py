@@ -30,7 +30,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_guide_is_published_for_staff_but_not_in_the_citizens_navigation(built: Path) -> None:
-    for page in ("staff", "staff/editing", "staff/errors", "staff/deploy", "staff/reference"):
+    for page in ("staff", "staff/editing", "staff/errors", "staff/deploy", "staff/import-docx", "staff/reference"):
         assert (built / page / "index.html").is_file(), page
     home = (built / "index.html").read_text("utf-8")
     assert "staff/" not in home  # no link from the citizens' pages

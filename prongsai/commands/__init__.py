@@ -17,4 +17,5 @@ COMMANDS: tuple[str, ...] = (
     "audit",
     "links",
     "export_markdown",
+    "import_docx",
 )

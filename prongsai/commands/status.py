@@ -28,13 +28,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    site = load(args.data)
+    reports = sorted(Path(args.data).glob(f"years/*/{status.IMPORT_REPORT}"))
+    hint = "แก้ข้อมูลให้ถูกต้องก่อน (python -m prongsai validate) แล้วสั่งอีกครั้ง (fix the data first)" + "".join(
+        f"\nสิ่งที่การนำเข้าไฟล์ Word ให้กรอกหรือตรวจ: {p.as_posix()}" for p in reports
+    )
+    site = load(args.data, hint=hint)
     if site is None:
         return 1
     st = status.year_status(site, args.today or dt.date.today(), args.year)
     if st is None:
         print(f"ไม่มีข้อมูลปีงบประมาณ {args.year} (no such year)", file=sys.stderr)
         return 1
+    if (imported := status.import_items(Path(args.data) / "years" / str(st.year))) is not None:
+        st.sections.append(imported)
     text = status.render(st, markdown=args.format == "markdown")
     if args.output:
         Path(args.output).write_text(text, "utf-8")
