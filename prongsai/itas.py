@@ -8,6 +8,11 @@ absolute, made from ``site_url`` (passed in ``options`` by the engine), so they 
 when the site lives under a sub-path of the municipality's domain; the "where" text
 follows the site's real navigation.
 
+The answer is มี only for an item that would score today (:attr:`OitStatus.scores`): an
+item with a document that misses an element or is of the wrong year scores 0 as surely as
+one with nothing, so its row says ไม่มี, what is missing (the public reasons, never the
+editors' file paths) and, in a column of its own, that a document is there.
+
 Options (``extra.prongsai`` in mkdocs.yml): ``gaps`` says what the build does with an item
 of the current ITA year that would not score: ``info`` (default: a line in the build log,
 the site is still published), ``warn`` (a warning: ``mkdocs build --strict`` stops),
@@ -41,6 +46,7 @@ CSV_HEADER = (
     "ข้อ",
     "ชื่อข้อ",
     "คำตอบ (มี/ไม่มี)",
+    "มีเอกสารหรือข้อมูลแล้ว",
     "สถานะ",
     "สิ่งที่ยังขาด",
     "URL หน้าข้อมูล",
@@ -55,7 +61,8 @@ class AnswerRow:
 
     code: str
     title: str
-    answer: str  # มี / ไม่มี
+    answer: str  # มี (would score today) / ไม่มี
+    has_document: bool  # something is published, complete or not
     state: str  # complete / incomplete / stale / missing
     status: str  # the Thai label of the state
     reasons: tuple[str, ...]
@@ -78,7 +85,17 @@ class ItasAnswerSheet:
         w.writerow(CSV_HEADER)
         for r in self.rows:
             w.writerow(
-                (r.code, r.title, r.answer, r.status, " ".join(r.reasons), r.url, "\n".join(r.evidence), r.where)
+                (
+                    r.code,
+                    r.title,
+                    r.answer,
+                    ANSWER_YES if r.has_document else ANSWER_NO,
+                    r.status,
+                    " ".join(r.reasons),
+                    r.url,
+                    "\n".join(r.evidence),
+                    r.where,
+                )
             )
         return buf.getvalue().encode("utf-8-sig")
 
@@ -158,7 +175,8 @@ def answer_sheet(site: Site, ita_year: int, nav: list[NavNode], site_url: str) -
             AnswerRow(
                 code=item.code,
                 title=item.title,
-                answer=ANSWER_YES if st.published else ANSWER_NO,
+                answer=ANSWER_YES if st.scores else ANSWER_NO,
+                has_document=st.published,
                 state=st.state,
                 status=st.label,
                 reasons=st.reasons,
@@ -190,7 +208,7 @@ def gap_level(options: dict[str, Any]) -> str:
 
 def gap_message(st: OitStatus, numerals: thai.Numerals) -> str:
     return (
-        f"OIT ITA {thai.digits(st.ita_year, numerals)} ข้อ {st.item.code} {st.label}: {st.reason} "
+        f"OIT ITA {thai.digits(st.ita_year, numerals)} ข้อ {st.item.code} {st.label}: {st.staff_text} "
         "(this OIT item would not score)"
     )
 

@@ -49,6 +49,7 @@ class _Ctx:
     docs_dir: Path | None
     problems: list[Problem]
     docs: list[YamlDoc] = field(default_factory=list)  # every file read: all are published
+    drafts: bool = False  # placeholders allowed (the scaffolding commands work on unfinished files)
 
     def rel(self, path: Path) -> str:
         try:
@@ -63,17 +64,20 @@ class _Ctx:
             self.problems.append(exc.problem)
             return None
         self.docs.append(doc)
-        record = validate_doc(doc, model, self.problems)
+        record = validate_doc(doc, model, self.problems, drafts=self.drafts)
         return None if record is None else (doc, record)
 
     def add(self, doc: YamlDoc, path: Path_, message: str, gloss: str) -> None:
         self.problems.append(Problem(doc.file, doc.line_of(path), format_path(path), message, gloss))
 
 
-def load_site(data_dir: Path, docs_dir: Path | None = None) -> Site:
-    """Read and check everything under ``data_dir``; raise :class:`DataError` listing all problems."""
+def load_site(data_dir: Path, docs_dir: Path | None = None, *, drafts: bool = False) -> Site:
+    """Read and check everything under ``data_dir``; raise :class:`DataError` listing all problems.
+
+    ``drafts``: accept text the scaffolding commands left to fill in (for those commands
+    only: validate, the build and publishing refuse it)."""
     data_dir = data_dir.resolve()
-    ctx = _Ctx(data_dir.parent, docs_dir.resolve() if docs_dir else None, [])
+    ctx = _Ctx(data_dir.parent, docs_dir.resolve() if docs_dir else None, [], drafts=drafts)
     if not data_dir.is_dir():
         raise DataError([Problem(ctx.rel(data_dir), None, "", "ไม่พบโฟลเดอร์ข้อมูล", "data folder not found")])
 

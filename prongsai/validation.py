@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import placeholders
 from .errors import Problem
 from .model import record_of
 from .yamlio import Path_, YamlDoc, format_path
@@ -76,8 +77,10 @@ def problems_from(exc: ValidationError, doc: YamlDoc, model: type[BaseModel]) ->
     return out
 
 
-def validate_doc(doc: YamlDoc, model: type[M], problems: list[Problem]) -> M | None:
-    """Validate one parsed file; record Thai problems and return ``None`` when it fails."""
+def validate_doc(doc: YamlDoc, model: type[M], problems: list[Problem], *, drafts: bool = False) -> M | None:
+    """Validate one parsed file; record Thai problems and return ``None`` when it fails.
+
+    ``drafts``: text left to fill in (:mod:`prongsai.placeholders`) is not a problem."""
     if doc.data is None:
         problems.append(Problem(doc.file, 1, "", "ไฟล์นี้ว่างเปล่า ให้กรอกข้อมูล หรือลบไฟล์ออก", "empty file"))
         return None
@@ -86,6 +89,8 @@ def validate_doc(doc: YamlDoc, model: type[M], problems: list[Problem]) -> M | N
             Problem(doc.file, 1, "", "ไฟล์ต้องเป็นชุดหัวข้อในรูป ชื่อหัวข้อ: ค่า", "top level must be a mapping")
         )
         return None
+    if not drafts:
+        problems.extend(placeholders.problems(doc))
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:

@@ -80,7 +80,7 @@ def carried_codes(codes: list[str], old: Catalog, new: Catalog) -> tuple[list[st
 
 
 def run(args: argparse.Namespace) -> int:
-    site = load(args.data)
+    site = load(args.data, drafts=True)
     if site is None:
         return 1
     data_dir = Path(args.data)
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         newest = site.catalogs[max(site.catalogs)]
         path = provisional_catalog(data_dir, newest, ita_year)
         print(f"คัดลอกรายการ OIT ชั่วคราวไว้ที่ {path.as_posix()} ให้ตรวจกับคู่มือ ITA {ita_year} เมื่อประกาศ")
-        site = load(args.data)
+        site = load(args.data, drafts=True)
         if site is None:
             return 1
         catalog = site.catalogs[ita_year]
