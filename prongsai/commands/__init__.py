@@ -6,6 +6,7 @@ and ``run(args) -> int``. To add one, write the module and list it in ``COMMANDS
 
 COMMANDS: tuple[str, ...] = (
     "validate",
+    "ci",
     "itas",
     "status",
     "schema",
@@ -16,4 +17,5 @@ COMMANDS: tuple[str, ...] = (
     "audit",
     "links",
     "export_markdown",
+    "preview",
 )
