@@ -22,6 +22,7 @@ the site is still published), ``warn`` (a warning: ``mkdocs build --strict`` sto
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -33,7 +34,7 @@ from . import completeness, thai
 from .completeness import OitStatus
 from .errors import DataError, Problem
 from .output import Output, StaticFile
-from .pages import NavNode, Renderer, itas_src, measures_doc_src, oit_index_src, oit_item_src, print_src, report_src, url_of
+from .pages import NavNode, Page, Renderer, itas_src, measures_doc_src, oit_index_src, oit_item_src, print_src, report_src, url_of
 from .site import Site
 
 GAP_LEVELS = ("info", "warn", "fail", "off")
@@ -259,6 +260,9 @@ def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
         else:
             out.nav.append(node)
 
+    if folder := options.get("staff_guide"):
+        out.pages.append(Page(f"{folder}/itas/index.md", STAFF_TITLE, "staff", staff_markdown(site)))
+
     current = site.current_year
     if current is None or level == "off" or current.ita_year not in site.catalogs:
         return
@@ -267,6 +271,35 @@ def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
         raise DataError([Problem(_gap_file(site, st), None, st.item.code, gap_message(st, n), "") for st in gaps])
     target = out.warnings if level == "warn" else out.notices
     target += [gap_message(st, n) for st in gaps]
+
+
+STAFF_TITLE = "สิ่งที่ต้องแก้ของข้อ OIT แต่ละปี (สำหรับผู้ดูแลข้อมูล)"
+
+
+def _cell(text: str) -> str:
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+
+
+def staff_markdown(site: Site) -> str:
+    """The staff's view of the answer sheets: each item that would not score, what is missing
+    and what to do, in which file and field (kept off the public sheet)."""
+    n = site.numerals
+    lines = ["---\nsearch:\n  exclude: true\n---\n", f"# {STAFF_TITLE}", ""]
+    lines.append(
+        "ข้อที่ยังไม่ได้คะแนนถ้าตรวจวันนี้ พร้อมวิธีแก้และไฟล์ที่ต้องแก้ หน้าแบบตอบ ITAS สำหรับประชาชนแสดงเฉพาะสิ่งที่ยังขาด "
+        "ผลเดียวกันนี้ดูได้ด้วยคำสั่ง `python -m prongsai itas --year <ปี>`"
+    )
+    for ita in sorted(site.ita_years(), reverse=True):
+        gaps = [st for st in completeness.assess_year(site, ita) if not st.scores]
+        lines += ["", f"## ITA {thai.digits(ita, n)}", ""]
+        if not gaps:
+            lines.append("ครบตามเกณฑ์ทุกข้อ")
+            continue
+        lines += ["| ข้อ | สถานะ | สิ่งที่ยังขาด | วิธีแก้ |", "|---|---|---|---|"]
+        lines += [
+            f"| {st.item.code} {_cell(st.item.title)} | {st.label} | {_cell(st.reason)} | {_cell(st.hint)} |" for st in gaps
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def _find(nodes: list[NavNode], src: str) -> NavNode | None:

@@ -175,6 +175,15 @@ def test_the_public_answer_sheet_carries_no_editor_file_path_or_field(example: S
                 assert staff not in text, (ita, staff)
 
 
+def test_the_staff_view_keeps_what_to_do_with_the_file(example_site: Path) -> None:
+    staff = (example_site / "staff/itas/index.html").read_text("utf-8")
+    assert "ให้เพิ่มใน data/years/2569/disclosures.yml (python -m prongsai new-disclosure O19 ...)" in staff
+    assert "ให้เพิ่ม covers: 2568 ในเอกสารนั้น" in staff
+    guide = (example_site / "staff/index.html").read_text("utf-8")
+    assert 'href="itas/"' in guide
+    assert "staff/itas" not in (example_site / "itas/2569/index.html").read_text("utf-8")  # not linked from the public sheet
+
+
 def test_every_url_of_the_csv_answers_200_from_the_served_site(example: Site, example_site: Path, serve: Any) -> None:
     base = serve(example_site)
     prefix = "https://www.saithan.example/ita/"
