@@ -30,6 +30,7 @@ from pathlib import Path
 
 from . import status
 from .errors import DataError, Problem
+from .itas import absolute
 from .load import load_site
 from .schema import FILES, stale
 from .site import Site
@@ -201,7 +202,7 @@ def annotation(p: Problem) -> str:
     props = [f"file={_property(p.file)}"]
     if p.line is not None:
         props.append(f"line={p.line}")
-    props.append(f"title={_property(p.path or p.file)}")
+    props.append(f"title={_property(p.path or 'ตรวจข้อมูล')}")
     gloss = f" ({p.gloss})" if p.gloss else ""
     return f"::error {','.join(props)}::{_data(p.message + gloss)}"
 
@@ -212,7 +213,7 @@ def annotation_lines(result: CiResult) -> list[str]:
 
 # --- the pull-request comment ---------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#|~!])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # no [ ] so no link can form; < > & as entities
 
 
 def _md(text: str) -> str:
@@ -224,7 +225,7 @@ def _mark(ok: bool | None) -> str:
     return {True: "✅ ผ่าน", False: "❌ ไม่ผ่าน", None: "⏭️ ไม่ได้ตรวจ"}[ok]
 
 
-def comment(result: CiResult, *, run_url: str = "", commit: str = "", preview: bool = True) -> str:
+def comment(result: CiResult, *, run_url: str = "", commit: str = "", preview: bool = True, site_url: str = "") -> str:
     """The Markdown body of the pull-request comment, :data:`MARKER` first."""
     lines = [MARKER]
     problems = result.problems
@@ -248,7 +249,9 @@ def comment(result: CiResult, *, run_url: str = "", commit: str = "", preview: b
             lines.append(f"- {where}{field_part}: {_md(p.message)}{gloss}")
         if len(problems) > MAX_LISTED:
             lines.append(f"- และอีก {len(problems) - MAX_LISTED} จุด ดูทั้งหมดในบันทึกของการตรวจ")
-        lines += ["", "ความหมายของข้อความแต่ละแบบและวิธีแก้: คู่มือผู้ดูแลข้อมูล หน้า ความหมายของข้อความแจ้งข้อผิดพลาดและวิธีแก้ (`docs/staff/errors.md`)"]
+        guide = "ความหมายของข้อความแจ้งข้อผิดพลาดและวิธีแก้"
+        linked = f"[{guide}]({absolute(site_url, 'staff/errors/')})" if site_url else guide
+        lines += ["", f"ความหมายของข้อความแต่ละแบบและวิธีแก้: คู่มือผู้ดูแลข้อมูล หน้า {linked} (`docs/staff/errors.md`)"]
     if preview and result.checks[-1].ok:
         lines += [
             "",

@@ -27,6 +27,7 @@ import io
 import json
 import re
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urljoin
 
@@ -109,6 +110,14 @@ class ItasAnswerSheet:
             "items": [asdict(r) for r in self.rows],
         }
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def site_url_of(config: Path) -> str:
+    """``site_url`` of mkdocs.yml, read as a line: the file may hold tags only MkDocs resolves."""
+    if not config.is_file():
+        return ""
+    found = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", config.read_text("utf-8"), re.MULTILINE)
+    return found[1] if found else ""
 
 
 def absolute(site_url: str, path: str) -> str:

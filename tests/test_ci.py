@@ -98,6 +98,7 @@ def test_the_workflow_steps_on_a_broken_tree_annotate_every_line_and_comment_wha
     )
     tab = next(p for p in problems if "แท็บ" in p.message)
     assert ci.annotation(tab).startswith("::error file=data/years/2569/measures.yml,line=")
+    assert ",title=ตรวจข้อมูล::" in ci.annotation(tab)  # a problem of the whole line has no field
     assert ci.annotation(tab).endswith("::รูปแบบ YAML ไม่ถูกต้อง: " + tab.message.split(": ", 1)[1] + " (tab character; indent with spaces)")
 
     assert body.startswith(ci.MARKER + "\n## ❌ ยังรวมเข้า main ไม่ได้: ต้องแก้ 14 จุด\n")
@@ -105,7 +106,8 @@ def test_the_workflow_steps_on_a_broken_tree_annotate_every_line_and_comment_wha
     assert "| ตรวจกับ JSON Schema (แบบเดียวกับโปรแกรมแก้ไขไฟล์) | ❌ ไม่ผ่าน: พบ 2 จุด ซึ่งเป็นจุดเดียวกับที่การตรวจข้อมูลแจ้งไว้" in body
     assert "| สร้างเว็บไซต์แบบเข้มงวด (mkdocs build --strict) | ❌ ไม่ผ่าน: ไม่ได้สร้าง เพราะข้อมูลยังมีข้อผิดพลาด" in body
     assert f"- `data/years/2569/rounds/r6m.yml` บรรทัด {percent.line} หัวข้อ `entries[0].percent`: ร้อยละความก้าวหน้าต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ 1๒๐ (percent out of range 0-100)" in body
-    assert body.count("ยังเป็นข้อความตัวอย่างที่คำสั่งสร้างไว้ 'สรุปภาพรวมของรอบ \\(แก้ข้อความนี้\\)'") == 1
+    assert body.count(f"ยังเป็นข้อความตัวอย่างที่คำสั่งสร้างไว้ 'สรุปภาพรวมของรอบ {MARK}'") == 1
+    assert "[ความหมายของข้อความแจ้งข้อผิดพลาดและวิธีแก้](https://www.saithan.example/ita/staff/errors/)" in body
     assert "ดูตัวอย่างเว็บไซต์" not in body and "commit `0123456789ab`" in body
     assert summary == body.replace(ci.MARKER + "\n", "", 1) + "\n"  # the run's Summary page says the same
     assert not (example / "preview").exists()  # nothing to preview: the build did not run

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from .. import ci
+from ..itas import site_url_of
 from ._common import date_arg
 
 NAME = "ci"
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         print("\n".join(ci.log_lines(result)))
     if args.annotations:
         _write(args.annotations, "".join(line + "\n" for line in lines))
-    body = ci.comment(result, run_url=_run_url(), commit=args.commit)
+    body = ci.comment(result, run_url=_run_url(), commit=args.commit, site_url=site_url_of(root / "mkdocs.yml"))
     if args.comment:
         _write(args.comment, body)
     if args.summary:

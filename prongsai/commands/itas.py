@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 from ..completeness import STATE_LABELS, assess_year, summary
-from ..itas import absolute
+from ..itas import absolute, site_url_of
 from ..pages import oit_item_src, url_of
 from ..thai import digits, normalise_year, to_arabic_digits
 from ._common import add_data, load
@@ -35,14 +34,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", default="mkdocs.yml", help="ไฟล์ตั้งค่าเว็บไซต์ที่อ่าน site_url (ค่าเริ่มต้น: mkdocs.yml)")
     p.add_argument("--site", default="site", help="โฟลเดอร์ของเว็บไซต์ที่สร้างแล้ว (ค่าเริ่มต้น: site)")
     add_data(p, docs=True)
-
-
-def site_url_of(config: Path) -> str:
-    """``site_url`` of mkdocs.yml, read as a line: the file may hold tags only MkDocs resolves."""
-    if not config.is_file():
-        return ""
-    found = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", config.read_text("utf-8"), re.MULTILINE)
-    return found[1] if found else ""
 
 
 def run(args: argparse.Namespace) -> int:
