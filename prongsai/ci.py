@@ -30,7 +30,7 @@ from pathlib import Path
 
 from . import status
 from .errors import DataError, Problem
-from .itas import absolute
+from .urls import absolute
 from .load import load_site
 from .schema import FILES, stale
 from .site import Site

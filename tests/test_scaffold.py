@@ -36,7 +36,7 @@ def example(tmp_path: Path) -> Path:
     config = (REPO / "mkdocs.yml").read_text("utf-8")
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO.as_posix()}/overrides")
     config = config.replace("  - hooks/prongsai_mkdocs.py", f"  - {REPO.as_posix()}/hooks/prongsai_mkdocs.py")
-    config = config.replace("  - prongsai\n", "").replace("  - overrides\n", "")
+    config = config.replace("  - prongsai_mkdocs\n", "").replace("  - prongsai\n", "").replace("  - overrides\n", "")
     (project / "mkdocs.yml").write_text(config, "utf-8")
     return project
 

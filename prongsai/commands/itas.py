@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..completeness import STATE_LABELS, assess_year, summary
 from ..itas import absolute, site_url_of
-from ..pages import oit_item_src, url_of
+from ..urls import oit_item_src, url_of
 from ..thai import digits, normalise_year, to_arabic_digits
 from ._common import add_data, load
 
