@@ -15,7 +15,10 @@ and 0 otherwise. This module judges each item of a catalogue from the data:
   previous fiscal year must reach the end of that year: the twelve-month round).
 
 Plain Python: the pages, the answer sheet, the build warnings and the ``itas`` command
-all read the same :class:`OitStatus`.
+all read the same :class:`OitStatus`. What is wrong is said twice: ``reasons`` for
+everyone (citizens' pages and the public answer sheet: what is missing, no file paths)
+and ``hints`` for the editors (what to do, in which file and field: the ``itas`` and
+``status`` commands and the build log).
 """
 
 from __future__ import annotations
@@ -44,7 +47,8 @@ class ElementCheck:
     number: int
     text: str
     shown_by: tuple[str, ...]  # document titles, or the part of the data that shows it
-    problem: str = ""  # why it is not shown, when it is not
+    problem: str = ""  # why it is not shown, when it is not (public: no file paths)
+    hint: str = ""  # what the editor does about it, with the file (staff only)
 
     @property
     def ok(self) -> bool:
@@ -56,7 +60,8 @@ class OitStatus:
     item: OitItem
     ita_year: int
     state: State
-    reasons: tuple[str, ...] = ()  # Thai, what is wrong and what to do
+    reasons: tuple[str, ...] = ()  # Thai, what is missing: public, no file paths or field names
+    hints: tuple[str, ...] = ()  # Thai, what the editor does, with files and fields: staff only
     required_year: int | None = None  # the fiscal year the evidence must cover
     source_year: FiscalYear | None = None  # for the measures / report items: the fiscal year shown
     documents: tuple[DisclosureDocument, ...] = ()
@@ -78,7 +83,18 @@ class OitStatus:
 
     @property
     def reason(self) -> str:
+        """What is missing, for everyone."""
         return " ".join(self.reasons)
+
+    @property
+    def hint(self) -> str:
+        """What to do and where, for the editors."""
+        return " ".join(self.hints)
+
+    @property
+    def staff_text(self) -> str:
+        """Both, for the staff's tools (commands, build log)."""
+        return " ".join((*self.reasons, *self.hints))
 
 
 def required_year(item: OitItem, ita_year: int) -> int | None:
@@ -125,11 +141,12 @@ def _disclosure(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
     disclosure = answering.disclosure(item.code) if answering else None
     docs = tuple(disclosure.documents) if disclosure else ()
     base = {"item": item, "ita_year": ita, "required_year": need, "documents": docs}
+    where = f"data/years/{answering.year}/disclosures.yml" if answering else "disclosures.yml"
     if not docs:
-        where = f"data/years/{answering.year}/disclosures.yml" if answering else "disclosures.yml"
         return OitStatus(
             state="missing",
-            reasons=(f"ยังไม่มีเอกสารหรือลิงก์ของข้อ {item.code} ให้เพิ่มใน {where}",),
+            reasons=(f"ยังไม่มีเอกสารหรือลิงก์ของข้อ {item.code}",),
+            hints=(f"ให้เพิ่มใน {where} (python -m prongsai new-disclosure {item.code} ...)",),
             elements=_element_checks(item, ()),
             **base,  # type: ignore[arg-type]
         )
@@ -141,6 +158,7 @@ def _disclosure(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
             return OitStatus(
                 state="stale",
                 reasons=(_stale_reason(need, years, n),),
+                hints=(_stale_hint(need, n, where),),
                 elements=_element_checks(item, docs),
                 **base,  # type: ignore[arg-type]
             )
@@ -149,8 +167,11 @@ def _disclosure(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
     if missing:
         return OitStatus(
             state="incomplete",
-            reasons=tuple(f"ขาดองค์ประกอบที่ {thai.digits(c.number, n)} {c.text}" for c in missing)
-            + ("ถ้าเอกสารที่มีแสดงองค์ประกอบนี้แล้ว ให้เพิ่มหมายเลขใน elements ของเอกสารนั้น",),
+            reasons=tuple(f"ขาดองค์ประกอบที่ {thai.digits(c.number, n)} {c.text}" for c in missing),
+            hints=(
+                f"ให้เพิ่มเอกสารที่แสดงองค์ประกอบนี้ใน {where} "
+                "หรือถ้าเอกสารที่มีแสดงแล้ว ให้เพิ่มหมายเลของค์ประกอบใน elements ของเอกสารนั้น",
+            ),
             elements=checks,
             **base,  # type: ignore[arg-type]
         )
@@ -161,12 +182,20 @@ def _stale_reason(need: int, years: list[tuple[int | None, bool]], n: thai.Numer
     want = thai.digits(need, n)
     known = sorted({y for y, _ in years if y is not None})
     if not known:
-        return f"ต้องเป็นข้อมูลปีงบประมาณ {want} แต่เอกสารไม่ได้ระบุปี " f"ถ้าเป็นข้อมูลปี {want} ให้เพิ่ม covers: {need} ในเอกสาร"
+        return f"ต้องเป็นข้อมูลปีงบประมาณ {want} แต่เอกสารไม่ได้ระบุปี"
     have = ", ".join(thai.digits(y, n) for y in known)
     text = f"ต้องเป็นข้อมูลปีงบประมาณ {want} แต่เอกสารที่มีเป็นข้อมูลปีงบประมาณ {have}"
     if any(from_date for y, from_date in years if y is not None):
-        text += f" (ดูจากวันที่ของเอกสาร ถ้าเอกสารเป็นข้อมูลปี {want} ให้เพิ่ม covers: {need})"
+        text += " (ดูจากวันที่ของเอกสาร)"
     return text
+
+
+def _stale_hint(need: int, n: thai.Numerals, where: str) -> str:
+    want = thai.digits(need, n)
+    return (
+        f"ให้เพิ่มเอกสารของปีงบประมาณ {want} ใน {where} "
+        f"หรือถ้าเอกสารที่มีเป็นข้อมูลปี {want} แล้ว ให้เพิ่ม covers: {need} ในเอกสารนั้น"
+    )
 
 
 def _element_checks(item: OitItem, docs: tuple[DisclosureDocument, ...]) -> tuple[ElementCheck, ...]:
@@ -188,26 +217,27 @@ def _measures(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
         where = f"data/years/{fy.year}/measures.yml" if fy else "measures.yml"
         return OitStatus(
             state="missing",
-            reasons=(f"ยังไม่มีมาตรการของปีงบประมาณ {thai.digits(fy.year if fy else ita, n)} ให้เพิ่มใน {where}",),
+            reasons=(f"ยังไม่มีมาตรการของปีงบประมาณ {thai.digits(fy.year if fy else ita, n)}",),
+            hints=(f"ให้เพิ่มใน {where} (python -m prongsai new-measure)",),
             elements=_element_checks(item, ()),  # the page still says what the item needs
             **base,  # type: ignore[arg-type]
         )
     title = f"มาตรการ {thai.digits(len(fy.measures), n)} มาตรการ ปีงบประมาณ {thai.digits(fy.year, n)}"
     checks = []
     for k, text in enumerate(item.elements, start=1):
-        problem = ""
+        problem = hint = ""
         if text.startswith("การวิเคราะห์"):
             a = fy.assessment
             if a is None or not (a.analysis.overview or a.analysis.groups):
-                problem = f"ยังไม่มีผลการวิเคราะห์ (analysis) ใน data/years/{fy.year}/assessment.yml"
+                problem = "ยังไม่มีผลการวิเคราะห์"
+                hint = f"ให้เพิ่ม analysis ใน data/years/{fy.year}/assessment.yml"
         elif text.startswith("ขั้นตอน") and not any(m.steps for m in fy.measures):
-            problem = f"ยังไม่มีมาตรการใดมีขั้นตอน (steps) ใน data/years/{fy.year}/measures.yml"
+            problem = "ยังไม่มีมาตรการใดมีขั้นตอน"
+            hint = f"ให้เพิ่ม steps ของมาตรการใน data/years/{fy.year}/measures.yml"
         elif text.startswith("การกำกับติดตาม") and not any(m.monitoring or m.reporting for m in fy.measures):
-            problem = (
-                "ยังไม่มีมาตรการใดมีการกำกับติดตาม (monitoring) หรือการรายงานผล (reporting) "
-                f"ใน data/years/{fy.year}/measures.yml"
-            )
-        checks.append(ElementCheck(k, text, (title,), problem))
+            problem = "ยังไม่มีมาตรการใดมีการกำกับติดตามหรือการรายงานผล"
+            hint = f"ให้เพิ่ม monitoring หรือ reporting ของมาตรการใน data/years/{fy.year}/measures.yml"
+        checks.append(ElementCheck(k, text, (title,), problem, hint))
     return _verdict(checks, base, n)
 
 
@@ -218,6 +248,7 @@ def _verdict(checks: list[ElementCheck], base: dict[str, Any], n: thai.Numerals)
         return OitStatus(
             state="incomplete",
             reasons=tuple(f"ขาดองค์ประกอบที่ {thai.digits(c.number, n)} {c.text}: {c.problem}" for c in missing),
+            hints=tuple(c.hint for c in missing if c.hint),
             elements=tuple(checks),
             **base,
         )
@@ -237,10 +268,8 @@ def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
     if fy is None or not fy.rounds:
         return OitStatus(
             state="missing",
-            reasons=(
-                f"ยังไม่มีรายงานผลการดำเนินการตามมาตรการของปีงบประมาณ {thai.digits(covered, n)} "
-                f"ให้เพิ่มรอบรายงานใน data/years/{covered}/rounds/",
-            ),
+            reasons=(f"ยังไม่มีรายงานผลการดำเนินการตามมาตรการของปีงบประมาณ {thai.digits(covered, n)}",),
+            hints=(f"ให้เพิ่มรอบรายงานใน data/years/{covered}/rounds/ (python -m prongsai new-round --year {covered} ...)",),
             elements=_element_checks(item, ()),  # the page still says what the item needs
             **base,  # type: ignore[arg-type]
         )
@@ -251,8 +280,11 @@ def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
             state="stale",
             reasons=(
                 f"ต้องเป็นรายงานผลทั้งปีงบประมาณ {thai.digits(covered, n)} (ถึง {thai.format_date(fy.span.end, n)}) "
-                f"แต่รายงานล่าสุดคือ{last.title_in(n)} ถึง {thai.format_date(last.period.end, n)} "
-                f"ให้เพิ่มรายงาน{thai.digits(ROUND_KIND_LABELS['twelve_month'], n)}ใน data/years/{covered}/rounds/",
+                f"แต่รายงานล่าสุดคือ{last.title_in(n)} ถึง {thai.format_date(last.period.end, n)}",
+            ),
+            hints=(
+                f"ให้เพิ่มรายงาน{thai.digits(ROUND_KIND_LABELS['twelve_month'], n)}ใน data/years/{covered}/rounds/ "
+                f"(python -m prongsai new-round 12 --year {covered})",
             ),
             elements=_element_checks(item, ()),  # the page still says what the item needs
             **base,  # type: ignore[arg-type]
@@ -265,13 +297,11 @@ def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
     reported = {e.measure for e in last.entries if e.output or e.outcome or e.status}
     checks = []
     for k, text in enumerate(item.elements, start=1):
-        problem = ""
+        problem = hint = ""
         if text.startswith("ผลการดำเนินการ"):
             lacking = [m.id for m in fy.measures if m.id not in reported]
             if lacking:
-                problem = (
-                    f"มาตรการ {', '.join(lacking)} ยังไม่มีผลการดำเนินการใน{last.title_in(n)} "
-                    f"(data/years/{covered}/rounds/{last.id}.yml)"
-                )
-        checks.append(ElementCheck(k, text, (shown,), problem))
+                problem = f"มาตรการ {', '.join(lacking)} ยังไม่มีผลการดำเนินการใน{last.title_in(n)}"
+                hint = f"ให้เพิ่มผลของมาตรการเหล่านี้ใน entries ของ data/years/{covered}/rounds/{last.id}.yml"
+        checks.append(ElementCheck(k, text, (shown,), problem, hint))
     return _verdict(checks, base, n)

@@ -8,6 +8,11 @@ absolute, made from ``site_url`` (passed in ``options`` by the engine), so they 
 when the site lives under a sub-path of the municipality's domain; the "where" text
 follows the site's real navigation.
 
+The answer is มี only for an item that would score today (:attr:`OitStatus.scores`): an
+item with a document that misses an element or is of the wrong year scores 0 as surely as
+one with nothing, so its row says ไม่มี, what is missing (the public reasons, never the
+editors' file paths) and, in a column of its own, that a document is there.
+
 Options (``extra.prongsai`` in mkdocs.yml): ``gaps`` says what the build does with an item
 of the current ITA year that would not score: ``info`` (default: a line in the build log,
 the site is still published), ``warn`` (a warning: ``mkdocs build --strict`` stops),
@@ -17,10 +22,12 @@ the site is still published), ``warn`` (a warning: ``mkdocs build --strict`` sto
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from . import completeness, thai
 from .completeness import OitStatus
@@ -29,9 +36,21 @@ from .options import GAP_LEVELS, Options
 from .pages import Renderer
 from .parts import NavNode, Page, Part, StaticFile
 from .site import Site
-from .urls import HOME, absolute, itas_csv_path, itas_json_path, itas_src, measures_doc_src, oit_item_src, print_src, report_src, url_of
+from .urls import (
+    HOME,
+    absolute,
+    itas_csv_path,
+    itas_json_path,
+    itas_src,
+    measures_doc_src,
+    oit_item_src,
+    print_src,
+    report_src,
+    staff_itas_src,
+    url_of,
+)
 
-__all__ = ["GAP_LEVELS", "absolute", "answer_sheet", "build"]
+__all__ = ["GAP_LEVELS", "absolute", "answer_sheet", "build", "site_url_of"]
 
 ANSWER_YES = "มี"
 ANSWER_NO = "ไม่มี"
@@ -40,6 +59,7 @@ CSV_HEADER = (
     "ข้อ",
     "ชื่อข้อ",
     "คำตอบ (มี/ไม่มี)",
+    "มีเอกสารหรือข้อมูลแล้ว",
     "สถานะ",
     "สิ่งที่ยังขาด",
     "URL หน้าข้อมูล",
@@ -54,7 +74,8 @@ class AnswerRow:
 
     code: str
     title: str
-    answer: str  # มี / ไม่มี
+    answer: str  # มี (would score today) / ไม่มี
+    has_document: bool  # something is published, complete or not
     state: str  # complete / incomplete / stale / missing
     status: str  # the Thai label of the state
     reasons: tuple[str, ...]
@@ -77,7 +98,17 @@ class ItasAnswerSheet:
         w.writerow(CSV_HEADER)
         for r in self.rows:
             w.writerow(
-                (r.code, r.title, r.answer, r.status, " ".join(r.reasons), r.url, "\n".join(r.evidence), r.where)
+                (
+                    r.code,
+                    r.title,
+                    r.answer,
+                    ANSWER_YES if r.has_document else ANSWER_NO,
+                    r.status,
+                    " ".join(r.reasons),
+                    r.url,
+                    "\n".join(r.evidence),
+                    r.where,
+                )
             )
         return buf.getvalue().encode("utf-8-sig")
 
@@ -90,6 +121,14 @@ class ItasAnswerSheet:
             "items": [asdict(r) for r in self.rows],
         }
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def site_url_of(config: Path) -> str:
+    """``site_url`` of mkdocs.yml, read as a line: the file may hold tags only MkDocs resolves."""
+    if not config.is_file():
+        return ""
+    found = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", config.read_text("utf-8"), re.MULTILINE)
+    return found[1] if found else ""
 
 
 def nav_trails(nav: tuple[NavNode, ...] | list[NavNode]) -> dict[str, list[str]]:
@@ -149,7 +188,8 @@ def answer_sheet(site: Site, ita_year: int, nav: tuple[NavNode, ...] | list[NavN
             AnswerRow(
                 code=item.code,
                 title=item.title,
-                answer=ANSWER_YES if st.published else ANSWER_NO,
+                answer=ANSWER_YES if st.scores else ANSWER_NO,
+                has_document=st.published,
                 state=st.state,
                 status=st.label,
                 reasons=st.reasons,
@@ -163,7 +203,7 @@ def answer_sheet(site: Site, ita_year: int, nav: tuple[NavNode, ...] | list[NavN
 
 def gap_message(st: OitStatus, numerals: thai.Numerals) -> str:
     return (
-        f"OIT ITA {thai.digits(st.ita_year, numerals)} ข้อ {st.item.code} {st.label}: {st.reason} "
+        f"OIT ITA {thai.digits(st.ita_year, numerals)} ข้อ {st.item.code} {st.label}: {st.staff_text} "
         "(this OIT item would not score)"
     )
 
@@ -216,6 +256,9 @@ def build(site: Site, nav: tuple[NavNode, ...], options: Options) -> Part:
         )
         files += [StaticFile(csv_path, sheet.csv_bytes()), StaticFile(json_path, sheet.json_bytes())]
 
+    if options.staff_guide:
+        pages.append(Page(staff_itas_src(options.staff_guide), STAFF_TITLE, "staff", staff_markdown(site)))
+
     current = site.current_year
     if current is not None and level != "off" and current.ita_year in site.catalogs:
         gaps = [st for st in completeness.assess_year(site, current.ita_year) if not st.scores]
@@ -223,3 +266,32 @@ def build(site: Site, nav: tuple[NavNode, ...], options: Options) -> Part:
             raise DataError([Problem(_gap_file(site, st), None, st.item.code, gap_message(st, n), "") for st in gaps])
         (warnings if level == "warn" else notices).extend(gap_message(st, n) for st in gaps)
     return Part(pages=tuple(pages), files=tuple(files), warnings=tuple(warnings), notices=tuple(notices))
+
+
+STAFF_TITLE = "สิ่งที่ต้องแก้ของข้อ OIT แต่ละปี (สำหรับผู้ดูแลข้อมูล)"
+
+
+def _cell(text: str) -> str:
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+
+
+def staff_markdown(site: Site) -> str:
+    """The staff's view of the answer sheets: each item that would not score, what is missing
+    and what to do, in which file and field (kept off the public sheet)."""
+    n = site.numerals
+    lines = ["---\nsearch:\n  exclude: true\n---\n", f"# {STAFF_TITLE}", ""]
+    lines.append(
+        "ข้อที่ยังไม่ได้คะแนนถ้าตรวจวันนี้ พร้อมวิธีแก้และไฟล์ที่ต้องแก้ หน้าแบบตอบ ITAS สำหรับประชาชนแสดงเฉพาะสิ่งที่ยังขาด "
+        "ผลเดียวกันนี้ดูได้ด้วยคำสั่ง `python -m prongsai itas --year <ปี>`"
+    )
+    for ita in sorted(site.ita_years(), reverse=True):
+        gaps = [st for st in completeness.assess_year(site, ita) if not st.scores]
+        lines += ["", f"## ITA {thai.digits(ita, n)}", ""]
+        if not gaps:
+            lines.append("ครบตามเกณฑ์ทุกข้อ")
+            continue
+        lines += ["| ข้อ | สถานะ | สิ่งที่ยังขาด | วิธีแก้ |", "|---|---|---|---|"]
+        lines += [
+            f"| {st.item.code} {_cell(st.item.title)} | {st.label} | {_cell(st.reason)} | {_cell(st.hint)} |" for st in gaps
+        ]
+    return "\n".join(lines) + "\n"

@@ -50,6 +50,7 @@ class _Ctx:
     docs_dir: Path | None
     problems: list[Problem]
     docs: list[YamlDoc] = field(default_factory=list)  # every file read: all are published
+    drafts: bool = False  # placeholders allowed (the scaffolding commands work on unfinished files)
 
     def rel(self, path: Path) -> str:
         try:
@@ -64,17 +65,26 @@ class _Ctx:
             self.problems.append(exc.problem)
             return None
         self.docs.append(doc)
-        record = validate_doc(doc, model, self.problems)
+        record = validate_doc(doc, model, self.problems, drafts=self.drafts)
         return None if record is None else (doc, record)
 
     def add(self, doc: YamlDoc, path: Path_, message: str, gloss: str) -> None:
         self.problems.append(Problem(doc.file, doc.line_of(path), format_path(path), message, gloss))
 
 
-def load_site(data_dir: Path, docs_dir: Path | None = None) -> Site:
-    """Read and check everything under ``data_dir``; raise :class:`DataError` listing all problems."""
+def _typed(doc: YamlDoc, path: Path_, value: object) -> str:
+    """``value`` as the editor typed it at ``path`` (``O๔๒``, ``๒๕๖๙``), for a message to quote."""
+    typed = doc.typed(path)
+    return " ".join(typed.split()) if typed and typed.strip() else str(value)
+
+
+def load_site(data_dir: Path, docs_dir: Path | None = None, *, drafts: bool = False) -> Site:
+    """Read and check everything under ``data_dir``; raise :class:`DataError` listing all problems.
+
+    ``drafts``: accept text the scaffolding commands left to fill in (for those commands
+    only: validate, the build and publishing refuse it)."""
     data_dir = data_dir.resolve()
-    ctx = _Ctx(data_dir.parent, docs_dir.resolve() if docs_dir else None, [])
+    ctx = _Ctx(data_dir.parent, docs_dir.resolve() if docs_dir else None, [], drafts=drafts)
     if not data_dir.is_dir():
         raise DataError([Problem(ctx.rel(data_dir), None, "", "ไม่พบโฟลเดอร์ข้อมูล", "data folder not found")])
 
@@ -115,7 +125,12 @@ def _load_catalogs(ctx: _Ctx, folder: Path) -> dict[int, Catalog]:
             continue
         doc, cat = loaded
         if cat.ita_year != int(m[1]):
-            ctx.add(doc, ("ita_year",), f"ปี ITA ในไฟล์ ({cat.ita_year}) ไม่ตรงกับชื่อไฟล์ ({m[1]})", "year differs from file name")
+            ctx.add(
+                doc,
+                ("ita_year",),
+                f"ปี ITA ในไฟล์ ({_typed(doc, ('ita_year',), cat.ita_year)}) ไม่ตรงกับชื่อไฟล์ ({m[1]})",
+                "year differs from file name",
+            )
             continue
         _check_catalog(ctx, doc, cat)
         found[cat.ita_year] = (doc, cat)
@@ -204,7 +219,12 @@ def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> tuple[Yam
         return None
     ydoc, info = loaded
     if info.fiscal_year != int(ydir.name):
-        ctx.add(ydoc, ("fiscal_year",), f"ปีงบประมาณในไฟล์ ({info.fiscal_year}) ไม่ตรงกับชื่อโฟลเดอร์ ({ydir.name})", "year differs from folder")
+        ctx.add(
+            ydoc,
+            ("fiscal_year",),
+            f"ปีงบประมาณในไฟล์ ({_typed(ydoc, ('fiscal_year',), info.fiscal_year)}) ไม่ตรงกับชื่อโฟลเดอร์ ({ydir.name})",
+            "year differs from folder",
+        )
         return None
     ita_year = info.ita_year or info.fiscal_year
     catalog = catalogs.get(ita_year)
@@ -244,7 +264,7 @@ def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> tuple[Yam
     round_ids: dict[str, str] = {}
     for rdoc, rnd in rounds:
         if rnd.id in round_ids:
-            ctx.add(rdoc, ("id",), f"รหัสรอบ '{rnd.id}' ซ้ำกับไฟล์ {round_ids[rnd.id]} ให้ตั้งรหัสใหม่", "duplicate round id")
+            ctx.add(rdoc, ("id",), f"รหัสรอบ '{_typed(rdoc, ('id',), rnd.id)}' ซ้ำกับไฟล์ {round_ids[rnd.id]} ให้ตั้งรหัสใหม่", "duplicate round id")
         round_ids.setdefault(rnd.id, rdoc.file)
         _check_period(ctx, rdoc, ("period",), rnd.period, span, "ช่วงเวลาของรอบรายงาน")
         if rnd.as_of is not None and rnd.as_of < rnd.period.start:  # type: ignore[operator]
@@ -255,7 +275,7 @@ def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> tuple[Yam
                 ctx.add(
                     rdoc,
                     ("entries", n, "measure"),
-                    f"ไม่มีมาตรการรหัส '{entry.measure}' ใน measures.yml ของปี {info.fiscal_year} "
+                    f"ไม่มีมาตรการรหัส '{_typed(rdoc, ('entries', n, 'measure'), entry.measure)}' ใน measures.yml ของปี {info.fiscal_year} "
                     f"รหัสที่มี: {', '.join(sorted(measure_ids)) or 'ไม่มี'}",
                     "unknown measure id",
                 )
@@ -284,7 +304,7 @@ def _taxonomy(ctx: _Ctx, ydoc: YamlDoc, info: YearFile, catalog: Catalog) -> Tax
         ctx.add(
             ydoc,
             ("grouping",),
-            f"ไม่รู้จักวิธีจัดกลุ่ม '{info.grouping}' ให้ใช้หนึ่งใน: {', '.join(available)}",
+            f"ไม่รู้จักวิธีจัดกลุ่ม '{_typed(ydoc, ('grouping',), info.grouping)}' ให้ใช้หนึ่งใน: {', '.join(available)}",
             "unknown grouping",
         )
         return None
@@ -298,7 +318,8 @@ def _check_assessment(ctx: _Ctx, doc: YamlDoc, af: AssessmentFile, catalog: Cata
     a = af.assessment
     bands = {b.label for b in catalog.data.bands} | set(LEGACY_BANDS)
     if a.band not in bands:
-        ctx.add(doc, ("assessment", "band"), f"ไม่รู้จักระดับผลการประเมิน '{a.band}' ให้ใช้หนึ่งใน: {', '.join(sorted(bands))}", "unknown band")
+        band = _typed(doc, ("assessment", "band"), a.band)
+        ctx.add(doc, ("assessment", "band"), f"ไม่รู้จักระดับผลการประเมิน '{band}' ให้ใช้หนึ่งใน: {', '.join(sorted(bands))}", "unknown band")
     _unique(ctx, doc, ("assessment", "instruments"), [i.code for i in a.instruments], "แบบวัด", field="code")
     numbers = {i.number for i in catalog.data.indicators}
     _unique(ctx, doc, ("assessment", "indicators"), [str(i.number) for i in a.indicators], "ตัวชี้วัด", field="number")
@@ -329,7 +350,7 @@ def _check_measures(ctx: _Ctx, doc: YamlDoc, mfile: MeasuresFile, info: YearFile
                 ctx.add(
                     doc,
                     ("measures", n, "responsible", k),
-                    f"ไม่มีหน่วยงานรหัส '{unit}' ใน units ของ year.yml รหัสที่มี: {', '.join(sorted(units))}",
+                    f"ไม่มีหน่วยงานรหัส '{_typed(doc, ('measures', n, 'responsible', k), unit)}' ใน units ของ year.yml รหัสที่มี: {', '.join(sorted(units))}",
                     "unknown unit id",
                 )
         for k, code in enumerate(m.oit_items):
@@ -397,7 +418,7 @@ def _check_group(ctx: _Ctx, doc: YamlDoc, path: Path_, key: str, taxonomy: Taxon
         ctx.add(
             doc,
             path,
-            f"ไม่มี{taxonomy.label} {key} ในการจัดกลุ่มแบบ {taxonomy.title} ของปีนี้ ให้ใช้หนึ่งใน: {', '.join(taxonomy.keys())}",
+            f"ไม่มี{taxonomy.label} {_typed(doc, path, key)} ในการจัดกลุ่มแบบ {taxonomy.title} ของปีนี้ ให้ใช้หนึ่งใน: {', '.join(taxonomy.keys())}",
             "group key not in this year's taxonomy",
         )
 
@@ -408,7 +429,7 @@ def _check_code(ctx: _Ctx, doc: YamlDoc, path: Path_, code: str, catalog: Catalo
         ctx.add(
             doc,
             path,
-            f"ไม่มีข้อ {code} ในรายการ OIT ของปี ITA {catalog.ita_year} (มีข้อ O1 ถึง {last}) ให้ตรวจรหัสข้อ",
+            f"ไม่มีข้อ {_typed(doc, path, code)} ในรายการ OIT ของปี ITA {catalog.ita_year} (มีข้อ O1 ถึง {last}) ให้ตรวจรหัสข้อ",
             "OIT code not in this year's catalogue",
         )
 
@@ -417,10 +438,13 @@ def _check_period(ctx: _Ctx, doc: YamlDoc, path: Path_, period: Period, span: Fi
     for key in ("start", "end"):
         day = getattr(period, key)
         if day is not None and day not in span:
+            read = format_date(day, "arabic")
+            typed = _typed(doc, (*path, key), read)
+            quoted = "" if typed == read else f"'{typed}' "
             ctx.add(
                 doc,
                 (*path, key),
-                f"{what} ({format_date(day, 'arabic')}) อยู่นอกปีงบประมาณ {span.year} "
+                f"{what} {quoted}({read}) อยู่นอกปีงบประมาณ {span.year} "
                 f"({format_date(span.start, 'arabic')} ถึง {format_date(span.end, 'arabic')}) ให้ตรวจปีของวันที่",
                 "date outside the fiscal year",
             )
@@ -431,7 +455,7 @@ def _check_document(ctx: _Ctx, doc: YamlDoc, path: Path_, document: Document) ->
         ctx.add(
             doc,
             (*path, "file"),
-            f"ไม่พบไฟล์ docs/{document.file} ให้อัปโหลดไฟล์ไว้ที่ตำแหน่งนี้ หรือแก้ชื่อไฟล์ให้ตรง",
+            f"ไม่พบไฟล์ docs/{_typed(doc, (*path, 'file'), document.file)} ให้อัปโหลดไฟล์ไว้ที่ตำแหน่งนี้ หรือแก้ชื่อไฟล์ให้ตรง",
             "evidence file not found",
         )
 
@@ -467,7 +491,7 @@ def _unique(ctx: _Ctx, doc: YamlDoc, list_path: str | Path_, values: Iterable[st
         if value in seen:
             path = (*base, n, field) if field else (*base, n)
             first_line = doc.line_of((*base, seen[value]))
-            ctx.add(doc, path, f"{what} '{value}' ซ้ำกับรายการที่บรรทัด {first_line} ให้ใช้ค่าที่ไม่ซ้ำ", "duplicate")
+            ctx.add(doc, path, f"{what} '{_typed(doc, path, value)}' ซ้ำกับรายการที่บรรทัด {first_line} ให้ใช้ค่าที่ไม่ซ้ำ", "duplicate")
         else:
             seen[value] = n
 

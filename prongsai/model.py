@@ -54,7 +54,7 @@ def _enum(labels: dict[str, str], label: str, aliases: dict[str, str] | None = N
     """An enum stored by key, accepted by key or Thai label: ``{"completed": "ดำเนินการแล้วเสร็จ"}``."""
     accepted = {k: k for k in labels} | {v: k for k, v in labels.items()} | (aliases or {})
     return (
-        choice(accepted, label),
+        choice(accepted, label, labels),
         WithJsonSchema(choice_schema(accepted)),
     )
 

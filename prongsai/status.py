@@ -117,7 +117,7 @@ def _oit(site: Site, fy: FiscalYear) -> Section:
     s = Section(f"การเปิดเผยข้อมูล OIT (ITA {fy.ita_year})")
     for st in assess_year(site, fy.ita_year):
         if not st.scores:
-            s.items.append(f"{st.item.code} {st.item.title}: {st.label} {st.reason}".rstrip())
+            s.items.append(f"{st.item.code} {st.item.title}: {st.label} {st.staff_text}".rstrip())
     return s
 
 

@@ -18,9 +18,20 @@ from pydantic_core import PydanticCustomError
 from .thai import MONTHS, MONTHS_ABBR, DateParseError, normalise_year, parse_date, to_arabic_digits
 
 
-def fail(message: str, gloss: str) -> PydanticCustomError:
+VALUE = "\x00"
+"""Where a message quotes the value: :func:`fail` puts in the value as read, and
+:mod:`prongsai.validation` puts back the text as the editor typed it (``1๑``, not ``11``),
+so the editor can find it with the editor's search."""
+
+
+def fail(message: str, gloss: str, value: Any = None) -> PydanticCustomError:
+    """A Thai error; ``message`` holds :data:`VALUE` where it quotes ``value``."""
+    ctx: dict[str, Any] = {"gloss": gloss}
+    if VALUE in message:
+        ctx["template"] = message
+        message = message.replace(VALUE, _show(value))
     # braces in user text must not be read as placeholders
-    return PydanticCustomError("prongsai", message.replace("{", "{{").replace("}", "}}"), {"gloss": gloss})
+    return PydanticCustomError("prongsai", message.replace("{", "{{").replace("}", "}}"), ctx)
 
 
 def thai_digits_re(pattern: str) -> str:
@@ -80,8 +91,9 @@ def _text(value: Any) -> Any:
         raise fail("ยังไม่ได้กรอกข้อความ ให้กรอกข้อความ หรือลบหัวข้อนี้ออกถ้าไม่ใช้", "empty value")
     if isinstance(value, bool):
         raise fail(
-            f"ต้องเป็นข้อความ แต่พบค่า {str(value).lower()} ถ้าต้องการข้อความนี้จริง ๆ ให้ใส่ในเครื่องหมายคำพูด \"...\"",
+            f"ต้องเป็นข้อความ แต่พบค่า {VALUE} ถ้าต้องการข้อความนี้จริง ๆ ให้ใส่ในเครื่องหมายคำพูด \"...\"",
             "expected text",
+            str(value).lower(),
         )
     if isinstance(value, (int, float)):
         value = str(value)
@@ -112,9 +124,10 @@ def _slug(value: Any) -> Any:
     value = to_arabic_digits(value)
     if not _SLUG.match(value):
         raise fail(
-            f"รหัส '{_show(value)}' ใช้ไม่ได้ ให้ใช้ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด - เท่านั้น "
+            f"รหัส '{VALUE}' ใช้ไม่ได้ ให้ใช้ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด - เท่านั้น "
             "(เช่น m01 หรือ round-6m) เพราะรหัสนี้เป็นส่วนหนึ่งของที่อยู่หน้าเว็บ",
             "id must be lowercase ascii letters, digits and hyphens",
+            value,
         )
     return value
 
@@ -148,7 +161,7 @@ GroupKey = Annotated[str, BeforeValidator(_key), WithJsonSchema({"type": ["strin
 
 def _number(value: Any) -> Any:
     if isinstance(value, bool):
-        raise fail(f"ต้องเป็นตัวเลข แต่พบ {str(value).lower()}", "expected a number")
+        raise fail(f"ต้องเป็นตัวเลข แต่พบ {VALUE}", "expected a number", str(value).lower())
     if isinstance(value, str):
         cleaned = to_arabic_digits(value).strip().replace(",", "")
         if cleaned.endswith("%"):
@@ -159,8 +172,9 @@ def _number(value: Any) -> Any:
             return float(cleaned) if ("." in cleaned or "e" in cleaned.lower()) else int(cleaned)
         except ValueError:
             raise fail(
-                f"ต้องเป็นตัวเลข (เลขไทยหรือเลขอารบิกก็ได้ เช่น 90.65 หรือ ๙๐.๖๕) แต่พบ '{_show(value)}'",
+                f"ต้องเป็นตัวเลข (เลขไทยหรือเลขอารบิกก็ได้ เช่น 90.65 หรือ ๙๐.๖๕) แต่พบ '{VALUE}'",
                 "expected a number",
+                value,
             ) from None
     if value is None:
         raise fail("ยังไม่ได้กรอกตัวเลข", "empty number")
@@ -173,7 +187,7 @@ def _int(value: Any) -> Any:
     value = _number(value)
     if isinstance(value, float):
         if not value.is_integer():
-            raise fail(f"ต้องเป็นจำนวนเต็ม แต่พบ {value}", "expected a whole number")
+            raise fail(f"ต้องเป็นจำนวนเต็ม แต่พบ {VALUE}", "expected a whole number", value)
         value = int(value)
     return value
 
@@ -181,7 +195,7 @@ def _int(value: Any) -> Any:
 def _score(value: Any) -> Any:
     value = float(_number(value))
     if not 0 <= value <= 100:
-        raise fail(f"คะแนนต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ {value:g}", "score out of range 0-100")
+        raise fail(f"คะแนนต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ {VALUE}", "score out of range 0-100", f"{value:g}")
     return value
 
 
@@ -234,8 +248,9 @@ def _percent(value: Any) -> Any:
     value = float(_number(value))
     if not 0 <= value <= 100:
         raise fail(
-            f"ร้อยละความก้าวหน้าต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ {value:g}",
+            f"ร้อยละความก้าวหน้าต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ {VALUE}",
             "percent out of range 0-100",
+            f"{value:g}",
         )
     return value
 
@@ -283,8 +298,9 @@ def _year(value: Any) -> Any:
     year = _int(value)
     if not 1900 <= year <= 2200 and not 2443 <= year <= 2743:
         raise fail(
-            f"ปี {year} ไม่ถูกต้อง ให้เขียนปีพุทธศักราช 4 หลัก เช่น 2568 (หรือ ค.ศ. เช่น 2025)",
+            f"ปี {VALUE} ไม่ถูกต้อง ให้เขียนปีพุทธศักราช 4 หลัก เช่น 2568 (หรือ ค.ศ. เช่น 2025)",
             "expected a 4-digit year, BE or CE",
+            year,
         )
     return normalise_year(year)
 
@@ -313,17 +329,19 @@ def _date(value: Any) -> Any:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise fail(
-            f"ต้องเป็นวันที่ครบ วัน เดือน ปี เช่น 2568-03-31 หรือ 31 มีนาคม 2568 แต่พบ {value}",
+            f"ต้องเป็นวันที่ครบ วัน เดือน ปี เช่น 2568-03-31 หรือ 31 มีนาคม 2568 แต่พบ {VALUE}",
             "expected a full date",
+            value,
         )
     text = _text(value)
     try:
         return parse_date(text)
     except DateParseError:
         raise fail(
-            f"อ่านวันที่ '{_show(text)}' ไม่ได้ ให้เขียนแบบ 2568-03-31 (ปี-เดือน-วัน) "
+            f"อ่านวันที่ '{VALUE}' ไม่ได้ ให้เขียนแบบ 2568-03-31 (ปี-เดือน-วัน) "
             "หรือ 31 มีนาคม 2568 หรือ 31/3/2568 (ปี พ.ศ. หรือ ค.ศ. ก็ได้)",
             "unreadable date; use YYYY-MM-DD, BE or CE",
+            text,
         ) from None
 
 
@@ -372,8 +390,9 @@ def _oit_code(value: Any) -> Any:
     m = _OIT.match(text)
     if not m:
         raise fail(
-            f"รหัสข้อ OIT '{_show(text)}' ไม่ถูกต้อง ให้เขียนตัว O ตามด้วยหมายเลข เช่น O1 หรือ O27",
+            f"รหัสข้อ OIT '{VALUE}' ไม่ถูกต้อง ให้เขียนตัว O ตามด้วยหมายเลข เช่น O1 หรือ O27",
             "OIT code like O27",
+            text,
         )
     return f"O{int(m[1])}"
 
@@ -392,8 +411,9 @@ def _question_code(value: Any) -> Any:
     m = _QUESTION.match(text)
     if not m:
         raise fail(
-            f"รหัสข้อคำถาม '{_show(text)}' ไม่ถูกต้อง ให้เขียนเช่น i1 (แบบวัด IIT) e5 (แบบวัด EIT) หรือ O14 (แบบวัด OIT)",
+            f"รหัสข้อคำถาม '{VALUE}' ไม่ถูกต้อง ให้เขียนเช่น i1 (แบบวัด IIT) e5 (แบบวัด EIT) หรือ O14 (แบบวัด OIT)",
             "question code like i1, e5, O14",
+            text,
         )
     letter = m[1].upper() if m[1] in "oO" else m[1].lower()
     return f"{letter}{int(m[2])}" + (f".{m[3]}" if m[3] else "")
@@ -420,9 +440,10 @@ def _url(value: Any) -> Any:
         )
     if len(text) > MAX_URL or not _URL.match(text):
         raise fail(
-            f"ที่อยู่เว็บ '{_show(text)}' ไม่ถูกต้อง ต้องขึ้นต้นด้วย https:// หรือ http:// "
+            f"ที่อยู่เว็บ '{VALUE}' ไม่ถูกต้อง ต้องขึ้นต้นด้วย https:// หรือ http:// "
             "และไม่มีช่องว่างหรือเครื่องหมาย < > \" ` \\",
             "expected an http(s) URL",
+            text,
         )
     return text
 
@@ -446,9 +467,10 @@ def _file_ref(value: Any) -> Any:
     text = _text(value).replace("\\", "/")
     if text.startswith("/") or ".." in text.split("/") or "://" in text:
         raise fail(
-            f"ที่อยู่ไฟล์ '{_show(text)}' ต้องเป็นที่อยู่ภายในโฟลเดอร์ docs/ เช่น files/2568/รายงาน.pdf "
+            f"ที่อยู่ไฟล์ '{VALUE}' ต้องเป็นที่อยู่ภายในโฟลเดอร์ docs/ เช่น files/2568/รายงาน.pdf "
             "(ห้ามขึ้นต้นด้วย / หรือใช้ ..) ถ้าเป็นเว็บไซต์ให้ใช้หัวข้อ url แทน",
             "file path relative to docs/",
+            text,
         )
     return text
 
@@ -459,16 +481,22 @@ FileRef = Annotated[
 ]
 
 
-def choice(aliases: dict[str, str], label: str) -> BeforeValidator:
-    """Accept an enum value by its key or by its Thai label (or a listed alias)."""
+def choice(aliases: dict[str, str], label: str, labels: dict[str, str] | None = None) -> BeforeValidator:
+    """Accept an enum value by its key or by its Thai label (or a listed alias).
+
+    ``labels``: the Thai label of each key, which a message lists first (the editor guide
+    teaches the labels): ``ดำเนินการแล้วเสร็จ (completed)``."""
     lookup = {k.lower(): v for k, v in aliases.items()}
+    keys = dict.fromkeys(aliases.values())
+    allowed = ", ".join(
+        f"{labels[k]} ({k})" if labels and labels.get(k, k) != k else k for k in keys
+    )
 
     def check(value: Any) -> Any:
         text = _text(value)
         found = lookup.get(text.lower()) or lookup.get(text.replace(" ", "").lower())
         if found is None:
-            allowed = ", ".join(dict.fromkeys(aliases.values()))
-            raise fail(f"{label} '{_show(text)}' ใช้ไม่ได้ ให้ใช้หนึ่งใน: {allowed}", "value not in the allowed list")
+            raise fail(f"{label} '{VALUE}' ใช้ไม่ได้ ให้ใช้หนึ่งใน: {allowed}", "value not in the allowed list", text)
         return found
 
     return BeforeValidator(check)

@@ -126,6 +126,11 @@ def catalogs_src(folder: str) -> str:
     return f"{folder}/catalogs/index.md"
 
 
+def staff_itas_src(folder: str) -> str:
+    """The staff's view of the answer sheets (what to fix, in which file): ``staff/itas/``."""
+    return f"{folder}/itas/index.md"
+
+
 # --- from source paths to URLs ----------------------------------------------------------
 
 

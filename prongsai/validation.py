@@ -7,8 +7,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import placeholders
 from .errors import Problem
 from .model import record_of
+from .types import VALUE
 from .yamlio import Path_, YamlDoc, format_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -31,11 +33,19 @@ def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
 
 
 
-def _message(err: Any, model: type[BaseModel], loc: Path_) -> tuple[str, str]:
+def _show(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _message(err: Any, model: type[BaseModel], loc: Path_, doc: YamlDoc) -> tuple[str, str]:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     field = str(loc[-1]) if loc and not isinstance(loc[-1], int) else ""
     if kind == "prongsai":
+        typed = doc.typed(loc) if "template" in ctx else None
+        if typed is not None:  # quote the value as typed, not as read (Thai digits, sign, case)
+            return str(ctx["template"]).replace(VALUE, _show(typed)), str(ctx.get("gloss", ""))
         return err["msg"], str(ctx.get("gloss", ""))
     if kind == "missing":
         return (
@@ -71,13 +81,16 @@ def problems_from(exc: ValidationError, doc: YamlDoc, model: type[BaseModel]) ->
     out = []
     for err in exc.errors(include_url=False):
         loc: Path_ = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        message, gloss = _message(err, model, loc)
+        message, gloss = _message(err, model, loc, doc)
         out.append(Problem(doc.file, doc.line_of(loc), format_path(loc), message, gloss))
     return out
 
 
-def validate_doc(doc: YamlDoc, model: type[M], problems: list[Problem]) -> M | None:
-    """Validate one parsed file; record Thai problems and return ``None`` when it fails."""
+def validate_doc(doc: YamlDoc, model: type[M], problems: list[Problem], *, drafts: bool = False) -> M | None:
+    """Validate one parsed file; record Thai problems and return ``None`` when it fails.
+
+    ``drafts``: text left to fill in (:mod:`prongsai.placeholders`) is not a problem."""
+    problems.extend(doc.problems)
     if doc.data is None:
         problems.append(Problem(doc.file, 1, "", "ไฟล์นี้ว่างเปล่า ให้กรอกข้อมูล หรือลบไฟล์ออก", "empty file"))
         return None
@@ -86,6 +99,8 @@ def validate_doc(doc: YamlDoc, model: type[M], problems: list[Problem]) -> M | N
             Problem(doc.file, 1, "", "ไฟล์ต้องเป็นชุดหัวข้อในรูป ชื่อหัวข้อ: ค่า", "top level must be a mapping")
         )
         return None
+    if not drafts:
+        problems.extend(placeholders.problems(doc))
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:

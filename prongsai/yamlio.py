@@ -61,6 +61,16 @@ class YamlDoc:
     file: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    source: str = field(default="", repr=False)  # the text read (for :meth:`typed`)
+    problems: list[Problem] = field(default_factory=list)  # found while reading, the file still read
+    _typed: dict[Path_, str] | None = field(default=None, repr=False, compare=False)
+
+    def typed(self, path: Path_) -> str | None:
+        """The scalar at ``path`` as the editor typed it (``๑๒๐``, ``+160%``, ``O๔๒``), for
+        messages to quote; worked out only when a message needs it, from :attr:`source`."""
+        if self._typed is None:
+            self._typed = scalar_texts(self.source)
+        return self._typed.get(tuple(path))
 
     def line_of(self, path: Path_) -> int | None:
         """The line of ``path`` or of its nearest ancestor that has one."""
@@ -316,6 +326,96 @@ def read_yaml(path: Path, display: str) -> YamlDoc:
             "file is not UTF-8",
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    try:
+        doc = _parse(display, text)
+    except YamlProblem as exc:
+        return _read_despite_tabs(display, text, exc)
+    doc.source = text
+    return doc
+
+
+_TAB_INDENT = re.compile(r"^[ \t]*\t[ \t]*")
+_TAB_MESSAGE, _TAB_GLOSS = next((thai, gloss) for needle, thai, gloss in _SYNTAX_HINTS if needle == "'\\t'")
+
+
+def _read_despite_tabs(display: str, text: str, exc: YamlProblem) -> YamlDoc:
+    """A tab in the indentation stops YAML at once, and the editor would see nothing else
+    until it is fixed. Read the file again with each such tab taken for the indentation
+    the editor meant (that of the line after, of the line before, or a tab stop of 2, 4
+    or 8): the tabs are problems of their own (one a line) and the rest of the file is
+    checked as usual. When no reading works, the first problem stands as it is."""
+    lines = text.split("\n")
+    tabbed = [n for n, line in enumerate(lines) if _TAB_INDENT.match(line)]
+    if not tabbed:
+        raise exc
+    for candidate in _untabbed(lines, tabbed):
+        try:
+            doc = _parse(display, candidate)
+        except YamlProblem:
+            continue
+        doc.source = candidate  # the same text, spaces for tabs: what messages quote is unchanged
+        doc.problems = [Problem(display, n + 1, "", f"รูปแบบ YAML ไม่ถูกต้อง: {_TAB_MESSAGE}", _TAB_GLOSS) for n in tabbed]
+        return doc
+    raise exc
+
+
+def _untabbed(lines: list[str], tabbed: list[int]) -> list[str]:
+    """Readings of a file whose ``tabbed`` lines are indented with tabs, most likely first."""
+    plain = [n for n, line in enumerate(lines) if line.strip() and n not in tabbed and not line.lstrip().startswith("#")]
+
+    def indent(n: int | None) -> str:
+        return "" if n is None else " " * (len(lines[n]) - len(lines[n].lstrip(" ")))
+
+    def rest(line: str) -> str:
+        return line[_TAB_INDENT.match(line).end() :]  # type: ignore[union-attr]
+
+    def meant(n: int) -> str:
+        """Under a key that opens a block, one level deeper; otherwise a sibling of the line before."""
+        before = next((m for m in reversed(plain) if m < n), None)
+        if before is None:
+            return ""
+        prev = lines[before]
+        dash = len(prev) - len(prev.lstrip(" "))
+        content = len(prev) - len(re.sub(r"^[ ]*(?:-[ ]+)*", "", prev))  # where its key or value starts
+        if prev.split(" #")[0].rstrip().endswith(":"):
+            return " " * (content + 2)
+        if rest(lines[n]).startswith("-") and prev.lstrip(" ").startswith("-"):
+            return " " * dash
+        return " " * content
+
+    readings = [
+        {n: meant(n) + rest(lines[n]) for n in tabbed},
+        {n: indent(next((m for m in plain if m > n), None)) + rest(lines[n]) for n in tabbed},
+        {n: indent(next((m for m in reversed(plain) if m < n), None)) + rest(lines[n]) for n in tabbed},
+        *({n: _TAB_INDENT.match(lines[n])[0].expandtabs(w) + rest(lines[n]) for n in tabbed} for w in (2, 4, 8)),  # type: ignore[index]
+    ]
+    return ["\n".join(r.get(n, line) for n, line in enumerate(lines)) for r in readings]
+
+
+def scalar_texts(text: str) -> dict[Path_, str]:
+    """Every scalar of a file that has been read, by path, as written (before any type)."""
+    out: dict[Path_, str] = {}
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return out
+
+    def walk(node: yaml.Node | None, path: Path_) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            out[path] = node.value
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, (*path, str(key.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            for n, item in enumerate(node.value):
+                walk(item, (*path, n))
+
+    walk(node, ())
+    return out
+
+
+def _parse(display: str, text: str) -> YamlDoc:
+    """Parse ``text`` checking everything, and word the first problem for the editor."""
     try:
         _check_depth(display, text)
         node = yaml.compose(text, Loader=_Loader)

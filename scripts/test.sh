@@ -9,6 +9,12 @@ if ! command -v npm >/dev/null 2>&1; then
   apt-get install -y -qq nodejs npm >/dev/null
 fi
 npm ci --no-audit --no-fund --loglevel=error
+# jq: the pull-request comment step filters GitHub's answer with gh's --jq; tests/test_ci.py runs
+# that step against a fake gh that answers through the real jq
+if ! command -v jq >/dev/null 2>&1; then
+  echo "installing Debian's jq for the workflow tests" >&2
+  apt-get install -y -qq jq >/dev/null
+fi
 set +e
 .venv/bin/python -m pytest "$@"
 rc=$?

@@ -86,6 +86,7 @@ def test_every_failing_case_names_a_file_and_every_message_is_thai_with_a_gloss(
 # nothing published.
 BUILD_CASES = [
     "syntax--tab-indent",
+    "syntax--tab-with-other-problems",
     "deep-nesting--flow-brackets",
     "encoding--tis620",
     "privacy--national-id",

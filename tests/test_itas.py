@@ -66,7 +66,12 @@ def test_the_example_s_deliberate_gaps_are_found_with_their_reasons(example: Sit
     assert gaps == {"O1": "incomplete", "O19": "missing", "O24": "stale"}
     assert "ขาดองค์ประกอบที่ ๒ หน้าที่และอำนาจ" in statuses["O1"].reason
     assert "ต้องเป็นข้อมูลปีงบประมาณ ๒๕๖๘ แต่เอกสารที่มีเป็นข้อมูลปีงบประมาณ ๒๕๖๗" in statuses["O24"].reason
-    assert "data/years/2569/disclosures.yml" in statuses["O19"].reason
+    # what is missing is public; what to do, with the editor's file, is the staff's hint
+    assert "data/years/2569/disclosures.yml" in statuses["O19"].hint
+    assert "ให้เพิ่ม covers: 2568" in statuses["O24"].hint
+    for st in statuses.values():
+        assert "data/" not in st.reason and "ให้เพิ่ม" not in st.reason and "covers:" not in st.reason, st.reason
+        assert st.scores or st.hint, st.item.code
     # the two role items are judged from the data: measures of 2569, the 12-month round of 2568
     assert statuses["O25"].source_year.year == 2569 and statuses["O25"].scores  # type: ignore[union-attr]
     assert statuses["O26"].source_year.year == 2568 and statuses["O26"].scores  # type: ignore[union-attr]
@@ -85,7 +90,7 @@ def test_a_document_s_year_comes_from_covers_or_else_from_its_date(mini: Path) -
     assert all(st.scores for st in assess_year(site, 2568))  # dated 1 Nov 2567 = fiscal 2568
     _edit(mini, "data/years/2568/disclosures.yml", "date: 2567-11-01", "date: 2567-09-30")
     o1 = assess_year(load_site(mini / "data", mini / "docs"), 2568)[0]
-    assert o1.state == "stale" and "ปีงบประมาณ ๒๕๖๗" in o1.reason and "covers: 2568" in o1.reason
+    assert o1.state == "stale" and "ปีงบประมาณ ๒๕๖๗" in o1.reason and "covers: 2568" in o1.hint
     _edit(mini, "data/years/2568/disclosures.yml", "date: 2567-09-30", "date: 2567-09-30, covers: 2568")
     assert assess_year(load_site(mini / "data", mini / "docs"), 2568)[0].scores
 
@@ -132,8 +137,20 @@ def test_the_answer_sheet_lists_every_item_of_every_ita_year(example: Site, exam
         data = json.loads((example_site / "itas" / f"{ita}.json").read_text("utf-8"))
         assert [i["code"] for i in data["items"]] == [r["ข้อ"] for r in rows]
     rows = {r["ข้อ"]: r for r in _rows(example_site, 2569)}
-    assert rows["O19"]["คำตอบ (มี/ไม่มี)"] == "ไม่มี" and rows["O1"]["คำตอบ (มี/ไม่มี)"] == "มี"
+    # มี only where the item would score today; the others say what is missing in the same row
+    # and still show that a document is there
+    answers = {code: (r["คำตอบ (มี/ไม่มี)"], r["มีเอกสารหรือข้อมูลแล้ว"]) for code, r in rows.items()}
+    assert {code: a for code, a in answers.items() if a != ("มี", "มี")} == {
+        "O1": ("ไม่มี", "มี"),
+        "O19": ("ไม่มี", "ไม่มี"),
+        "O24": ("ไม่มี", "มี"),
+    }
     assert rows["O24"]["สถานะ"] == "ข้อมูลไม่ตรงปี"
+    assert rows["O24"]["สิ่งที่ยังขาด"] == "ต้องเป็นข้อมูลปีงบประมาณ ๒๕๖๘ แต่เอกสารที่มีเป็นข้อมูลปีงบประมาณ ๒๕๖๗"
+    assert rows["O1"]["สิ่งที่ยังขาด"].startswith("ขาดองค์ประกอบที่ ๒ หน้าที่และอำนาจ")
+    items = {i["code"]: i for i in json.loads((example_site / "itas/2569.json").read_text("utf-8"))["items"]}
+    assert (items["O1"]["answer"], items["O1"]["has_document"]) == ("ไม่มี", True)
+    assert (items["O19"]["answer"], items["O19"]["has_document"]) == ("ไม่มี", False)
     assert rows["O1"]["คำอธิบายเพิ่มเติม (ตำแหน่งของข้อมูล)"] == (
         "หน้าแรก (https://www.saithan.example/ita/) → ปีงบประมาณ พ.ศ. ๒๕๖๙ → "
         "การเปิดเผยข้อมูลสาธารณะ (OIT) ITA ๒๕๖๙ → ข้อมูลพื้นฐาน → O1 โครงสร้าง หน้าที่และอำนาจ (หัวข้อ เอกสารและลิงก์)"
@@ -142,7 +159,29 @@ def test_the_answer_sheet_lists_every_item_of_every_ita_year(example: Site, exam
     assert rows["O26"]["URL เอกสารหลักฐาน"].splitlines()[0] == "https://www.saithan.example/ita/2568/report/"
     page = (example_site / "itas/2569/index.html").read_text("utf-8")
     assert "ครบตามเกณฑ์ (ได้ ๑๐๐ คะแนนถ้าตรวจวันนี้) <strong>๒๓ จาก ๒๖ ข้อ</strong>" in page
+    assert "<td>ไม่มี</td><td>มีแล้ว</td>" in page and "ต้องเป็นข้อมูลปีงบประมาณ ๒๕๖๘ แต่เอกสารที่มี" in page
     assert 'href="../2569.csv"' in page
+
+
+def test_the_public_answer_sheet_carries_no_editor_file_path_or_field(example: Site, example_site: Path) -> None:
+    for ita in example.ita_years():
+        published = [
+            (example_site / f"itas/{ita}/index.html").read_text("utf-8"),
+            (example_site / f"itas/{ita}.csv").read_text("utf-8-sig"),
+            (example_site / f"itas/{ita}.json").read_text("utf-8"),
+        ]
+        for text in published:
+            for staff in ("data/years", "disclosures.yml", "measures.yml", "rounds/", "covers:", "elements ของ", "python -m"):
+                assert staff not in text, (ita, staff)
+
+
+def test_the_staff_view_keeps_what_to_do_with_the_file(example_site: Path) -> None:
+    staff = (example_site / "staff/itas/index.html").read_text("utf-8")
+    assert "ให้เพิ่มใน data/years/2569/disclosures.yml (python -m prongsai new-disclosure O19 ...)" in staff
+    assert "ให้เพิ่ม covers: 2568 ในเอกสารนั้น" in staff
+    guide = (example_site / "staff/index.html").read_text("utf-8")
+    assert 'href="itas/"' in guide
+    assert "staff/itas" not in (example_site / "itas/2569/index.html").read_text("utf-8")  # not linked from the public sheet
 
 
 def test_every_url_of_the_csv_answers_200_from_the_served_site(example: Site, example_site: Path, serve: Any) -> None:
@@ -257,6 +296,13 @@ def test_the_itas_command_reports_in_thai_and_fails_on_gaps(capsys: pytest.Captu
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "OIT) ITA ๒๕๖๙" in out and "✗ O19" in out and "! O24" in out
+    # each item's URL to paste into ITAS, the staff's hint, and where the CSV is
+    lines = out.splitlines()
+    o19 = lines.index(next(line for line in lines if line.startswith("✗ O19")))
+    assert lines[o19 + 1].strip() == "https://www.saithan.example/ita/oit/2569/o19/"
+    assert lines[o19 + 3].strip() == "→ ให้เพิ่มใน data/years/2569/disclosures.yml (python -m prongsai new-disclosure O19 ...)"
+    assert sum(line.strip().startswith("https://www.saithan.example/ita/oit/2569/o") for line in lines) == 26
+    assert "เป็นไฟล์ CSV เปิดด้วย Excel ได้: https://www.saithan.example/ita/itas/2569.csv" in out
     assert "ครบตามเกณฑ์ (ได้ ๑๐๐ คะแนนถ้าตรวจวันนี้) ๒๓ จาก ๒๖ ข้อ" in out
     assert main([*args, "--fail-on-gaps"]) == 1
     assert main([*args, "--year", "2568"]) == 0

@@ -12,6 +12,7 @@ import pytest
 from prongsai import load_site
 from prongsai.cli import main
 from prongsai.commands import COMMANDS
+from prongsai.placeholders import MARK
 
 from .conftest import REPO, build
 
@@ -35,7 +36,7 @@ def example(tmp_path: Path) -> Path:
     config = (REPO / "mkdocs.yml").read_text("utf-8")
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO.as_posix()}/overrides")
     config = config.replace("  - hooks/prongsai_mkdocs.py", f"  - {REPO.as_posix()}/hooks/prongsai_mkdocs.py")
-    config = config.replace("  - prongsai\n", "").replace("  - prongsai_mkdocs\n", "").replace("  - overrides\n", "")
+    config = config.replace("  - prongsai_mkdocs\n", "").replace("  - prongsai\n", "").replace("  - overrides\n", "")
     (project / "mkdocs.yml").write_text(config, "utf-8")
     return project
 
@@ -50,8 +51,17 @@ def test_every_command_has_thai_help() -> None:
         assert "usage:" not in out and "show this help" not in out
 
 
-def test_a_new_year_a_measure_and_a_round_leave_the_site_building(example: Path) -> None:
+def fill_placeholders(data: Path) -> None:
+    """What an editor does next: write real text where the commands left their mark."""
+    for path in data.rglob("*.yml"):
+        text = path.read_text("utf-8")
+        if MARK in text:
+            path.write_text(text.replace(" " + MARK, " ที่หน่วยงานเขียนเอง"), "utf-8")
+
+
+def test_scaffolded_files_fail_validation_on_each_placeholder_until_filled_then_build(example: Path) -> None:
     data = str(example / "data")
+    docs = str(example / "docs")
     code, out, err = run("new-year", "2570", "--provisional-catalog", "--data", data)
     assert code == 0, err
     assert "มาตรการที่ยังไม่เสร็จยกมา 8 รายการ" in out
@@ -60,7 +70,28 @@ def test_a_new_year_a_measure_and_a_round_leave_the_site_building(example: Path)
     code, out, err = run("new-round", "6", "--year", "2570", "--data", data)
     assert code == 0, err
     assert "มาตรการ 9 รายการ" in out
+    code, out, err = run(
+        "new-disclosure", "O1", "--year", "2570", "--title", "โครงสร้างองค์กร", "--url", "https://x.example/s", "--covers", "๒๕๗๐", "--data", data
+    )
+    assert code == 0, err
 
+    # nothing unfinished passes: every placeholder is a line naming its file, line and field
+    code, out, err = run("validate", "--data", data, "--docs", docs)
+    assert code == 1 and out == ""
+    lines = [line.strip() for line in err.splitlines() if "(placeholder left by a scaffolding command)" in line]
+    fields = [line.split(": ", 2)[:2] for line in lines]
+    measures, r6m = "data/years/2570/measures.yml", "data/years/2570/rounds/r6m.yml"
+    m12 = Path(data, "years/2570/measures.yml").read_text("utf-8").splitlines()
+    steps_line = next(n for n, line in enumerate(m12, 1) if "ขั้นตอนที่ 1 " + MARK in line)
+    assert fields[:2] == [[f"{measures}:{steps_line}", "measures[8].steps[0]"], [f"{measures}:{steps_line + 3}", "measures[8].targets[0].text"]]
+    assert [f for _, f in fields[2:]] == ["summary", *(f"entries[{n}].output" for n in range(9))]
+    assert all(where.startswith(r6m + ":") for where, _ in fields[2:])
+    assert len(lines) == 12 and "พบข้อผิดพลาดในข้อมูล 12 รายการ" in err  # nothing else is wrong with the scaffolded files
+    assert "ยังเป็นข้อความตัวอย่างที่คำสั่งสร้างไว้ 'สรุปภาพรวมของรอบ (แก้ข้อความนี้)' ให้เขียนข้อความจริงแทน" in err
+
+    fill_placeholders(example / "data")
+    code, out, err = run("validate", "--data", data, "--docs", docs)
+    assert code == 0, err
     site = load_site(example / "data", example / "docs")
     fy = site.years[2570]
     # what carries over: units, grouping, unfinished measures (latest status not completed/cancelled)
@@ -71,12 +102,40 @@ def test_a_new_year_a_measure_and_a_round_leave_the_site_building(example: Path)
     assert ids[:2] == ["m01", "m02"] and ids[-1] == "m11"
     assert all(m.period.start == fy.span.start and m.period.end == fy.span.end for m in fy.measures)
     assert [e.measure for e in fy.rounds[0].entries] == ids
+    assert fy.disclosure("O1").documents[0].covers == 2570  # type: ignore[union-attr]
 
     site_dir = build(example)
     html = (site_dir / "2570/measures/m11/index.html").read_text("utf-8")
-    assert "มาตรการเปิดข้อมูลงบประมาณ" in html
+    assert "มาตรการเปิดข้อมูลงบประมาณ" in html and MARK not in html
     assert (site_dir / "2570/report/index.html").is_file()
     assert (site_dir / "oit/2570/index.html").is_file()
+
+
+def test_a_placeholder_an_editor_leaves_stops_the_strict_build(example: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, PluginError
+
+    assert run("new-round", "12", "--year", "2569", "--data", str(example / "data"))[0] == 0
+    cfg = load_config(config_file=str(example / "mkdocs.yml"), site_dir=str(example / "site"), strict=True)
+    with pytest.raises((PluginError, Abort)):
+        mkdocs_build(cfg)
+    assert "data/years/2569/rounds/r12m.yml:19: summary: ยังเป็นข้อความตัวอย่างที่คำสั่งสร้างไว้" in caplog.text
+    assert not (example / "site/2569/report/index.html").exists()
+
+
+def test_new_disclosure_takes_the_year_it_covers_and_says_whether_the_item_now_scores(example: Path) -> None:
+    data = str(example / "data")
+    # ITA 2569's O24 asks for fiscal 2568; the example still links the 2567 report
+    code, out, err = run("new-disclosure", "O24", "--year", "2569", "--title", "รายงานปี 2568", "--url", "https://x.example/r", "--data", data)
+    assert code == 0, err
+    assert "ข้อ O24 ตอนนี้: ข้อมูลไม่ตรงปี" in out and "covers: 2568" in out
+    code, out, err = run(
+        "new-disclosure", "O24", "--year", "2569", "--title", "รายงานปี 2568 ฉบับแก้", "--url", "https://x.example/r2", "--covers", "2568", "--data", data
+    )
+    assert code == 0, err
+    assert out.rstrip().endswith("ข้อ O24 ตอนนี้: ครบถ้วน")
+    assert "    covers: 2568\n" in Path(data, "years/2569/disclosures.yml").read_text("utf-8")
 
 
 def test_new_year_refuses_an_ita_year_already_answered(example: Path) -> None:
@@ -121,6 +180,7 @@ def test_commands_keep_comments_order_and_quoting_of_the_files_they_edit(example
     assert '  - item: "O2"  # ผู้บริหาร' in d
     # O19 goes between O18 and O20, in the catalogue's order
     assert d.index("item: O18") < d.index("item: O19") < d.index("item: O20")
+    fill_placeholders(data)
     fy = load_site(data, example / "docs").years[2569]
     assert [doc.title for doc in fy.disclosure("O2").documents][-1] == "ประวัติผู้บริหาร"  # type: ignore[union-attr]
     assert fy.disclosure("O19").documents[0].file == "files/2569/ita-measures-2569.pdf"  # type: ignore[union-attr]

@@ -58,7 +58,29 @@ def test_missing_required_field(mini: Path) -> None:
 def test_status_not_in_the_list(mini: Path) -> None:
     replace(mini, R, "status: อยู่ระหว่างดำเนินการ", "status: doing")
     [msg] = problems(mini)
-    assert msg.startswith(f"{R}:7: entries[0].status: สถานะ 'doing' ใช้ไม่ได้ ให้ใช้หนึ่งใน: not_started, in_progress, completed")
+    # the Thai labels the editor guide teaches come first, each with its code
+    assert msg == (
+        f"{R}:7: entries[0].status: สถานะ 'doing' ใช้ไม่ได้ ให้ใช้หนึ่งใน: ยังไม่ดำเนินการ (not_started), "
+        "อยู่ระหว่างดำเนินการ (in_progress), ดำเนินการแล้วเสร็จ (completed), ดำเนินการต่อเนื่อง (ongoing), "
+        "ล่าช้ากว่าแผน (delayed), ยกเลิก (cancelled) (value not in the allowed list)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "quoted"),
+    [
+        (R, "percent: ๖๐", "percent: 1๕๐", "แต่พบ 1๕๐ "),  # read as 150
+        (R, "percent: ๖๐", 'percent: "+๑๒๐ %"', "แต่พบ +๑๒๐ % "),
+        (R, "status: อยู่ระหว่างดำเนินการ", "status: ' กำลังทำ '", "สถานะ 'กำลังทำ' "),
+        (R, "  - measure: m01", "  - measure: M๐1", "รหัส 'M๐1' "),
+        (M, "oit_items: [o27]", "oit_items: [o๔๒]", "ไม่มีข้อ o๔๒ "),  # read as O42
+        ("data/years/2568/year.yml", "fiscal_year: ๒๕๖๘", "fiscal_year: 25๖๙", "ปีงบประมาณในไฟล์ (25๖๙) "),
+    ],
+)
+def test_a_quoted_value_is_quoted_as_the_editor_typed_it(mini: Path, rel: str, old: str, new: str, quoted: str) -> None:
+    replace(mini, rel, old, new)
+    [msg] = problems(mini)
+    assert quoted in msg, msg
 
 
 def test_percent_out_of_range(mini: Path) -> None:
@@ -94,7 +116,7 @@ def test_group_not_in_the_taxonomy(mini: Path) -> None:
 def test_period_outside_the_fiscal_year(mini: Path) -> None:
     replace(mini, M, "end: 2568-09-30", "end: 2568-10-31")
     assert problems(mini) == [
-        f"{M}:12: measures[0].period.end: ระยะเวลาดำเนินการ (31 ตุลาคม 2568) อยู่นอกปีงบประมาณ 2568 "
+        f"{M}:12: measures[0].period.end: ระยะเวลาดำเนินการ '2568-10-31' (31 ตุลาคม 2568) อยู่นอกปีงบประมาณ 2568 "
         "(1 ตุลาคม 2567 ถึง 30 กันยายน 2568) ให้ตรวจปีของวันที่ (date outside the fiscal year)"
     ]
 
@@ -102,7 +124,7 @@ def test_period_outside_the_fiscal_year(mini: Path) -> None:
 def test_round_outside_the_fiscal_year(mini: Path) -> None:
     replace(mini, R, "start: 2567-10-01", "start: 2567-09-01")
     [msg] = problems(mini)
-    assert msg.startswith(f"{R}:3: period.start: ช่วงเวลาของรอบรายงาน (1 กันยายน 2567) อยู่นอกปีงบประมาณ 2568")
+    assert msg.startswith(f"{R}:3: period.start: ช่วงเวลาของรอบรายงาน '2567-09-01' (1 กันยายน 2567) อยู่นอกปีงบประมาณ 2568")
 
 
 def test_duplicate_measure_ids(mini: Path) -> None:

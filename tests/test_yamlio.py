@@ -34,10 +34,19 @@ def test_duplicate_keys_are_refused_with_both_lines(tmp_path: Path) -> None:
     )
 
 
-def test_tabs_get_a_thai_explanation(tmp_path: Path) -> None:
-    msg = problem(tmp_path, "a:\n\tb: 1\n")
-    assert msg.startswith("data/f.yml:2: รูปแบบ YAML ไม่ถูกต้อง: มีตัวอักษรแท็บ (Tab)")
-    assert "(tab character; indent with spaces)" in msg
+def test_tabs_get_a_thai_explanation_and_the_file_is_still_read(tmp_path: Path) -> None:
+    doc = read(tmp_path, "a:\n\tb: 1\nc:\n  - x\n\t- y\n")
+    msgs = [str(p) for p in doc.problems]
+    assert [m.split(": ", 1)[0] for m in msgs] == ["data/f.yml:2", "data/f.yml:5"]  # one a line
+    assert msgs[0].startswith("data/f.yml:2: รูปแบบ YAML ไม่ถูกต้อง: มีตัวอักษรแท็บ (Tab)")
+    assert "(tab character; indent with spaces)" in msgs[0]
+    assert doc.data == {"a": {"b": 1}, "c": ["x", "y"]}  # read as the editor meant, to check the rest
+    assert doc.line_of(("c", 1)) == 5
+
+
+def test_a_tab_that_no_reading_explains_is_the_one_problem(tmp_path: Path) -> None:
+    msg = problem(tmp_path, 'a: "open\n\tb: 1\n')
+    assert msg.startswith("data/f.yml:1: รูปแบบ YAML ไม่ถูกต้อง: เครื่องหมายคำพูด")
 
 
 def test_unclosed_quote(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ and ``run(args) -> int``. To add one, write the module and list it in ``COMMANDS
 
 COMMANDS: tuple[str, ...] = (
     "validate",
+    "ci",
     "itas",
     "status",
     "schema",
@@ -18,4 +19,5 @@ COMMANDS: tuple[str, ...] = (
     "links",
     "export_markdown",
     "import_docx",
+    "preview",
 )

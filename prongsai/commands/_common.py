@@ -33,14 +33,15 @@ def date_arg(text: str):  # type: ignore[no-untyped-def]
         raise argparse.ArgumentTypeError(f"วันที่ '{text}' ไม่ถูกต้อง ให้เขียนแบบ 2568-03-31 หรือ 31 มีนาคม 2568") from None
 
 
-def load(data: str, docs: str | None = None, *, hint: str | None = None) -> Site | None:
+def load(data: str, docs: str | None = None, *, hint: str | None = None, drafts: bool = False) -> Site | None:
     """The validated site, or ``None`` after printing what to fix (commands never write over bad data).
 
-    ``docs``: the folder of attachments, checked when it exists.
+    ``docs``: the folder of attachments, checked when it exists. ``drafts``: text left to
+    fill in by the scaffolding commands is accepted (they add to files still being written).
     """
     docs_dir = Path(docs) if docs and Path(docs).is_dir() else None
     try:
-        return load_site(Path(data), docs_dir)
+        return load_site(Path(data), docs_dir, drafts=drafts)
     except DataError as exc:
         print(exc, file=sys.stderr)
         print(
@@ -50,9 +51,9 @@ def load(data: str, docs: str | None = None, *, hint: str | None = None) -> Site
         return None
 
 
-def load_year(data: str, year: int | None) -> tuple[Site, FiscalYear] | None:
+def load_year(data: str, year: int | None, *, drafts: bool = False) -> tuple[Site, FiscalYear] | None:
     """The site and one of its fiscal years (default: the current one), or ``None`` after saying why."""
-    site = load(data)
+    site = load(data, drafts=drafts)
     if site is None:
         return None
     fy = pick_year(site, year)

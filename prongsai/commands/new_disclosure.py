@@ -9,10 +9,10 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from .. import scaffold
+from .. import completeness, scaffold
 from ..model import Disclosure, DisclosuresFile, Document
 from ..types import OitCode
-from ._common import load_year, add_data, date_arg, fail, year_arg
+from ._common import load, load_year, add_data, date_arg, fail, year_arg
 
 NAME = "new-disclosure"
 HELP = "เพิ่มเอกสารหรือลิงก์ของข้อ OIT ในไฟล์ disclosures.yml"
@@ -29,6 +29,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     where.add_argument("--url", help="ลิงก์เว็บของเอกสาร (https://...)")
     where.add_argument("--file", help="ไฟล์ในโฟลเดอร์ docs/ เช่น files/2569/แผน.pdf")
     p.add_argument("--date", type=date_arg, help="วันที่ของเอกสาร")
+    p.add_argument(
+        "--covers",
+        type=year_arg,
+        help="ปีงบประมาณที่เอกสารนี้เป็นข้อมูลของ (พ.ศ.) เช่น 2569: ข้อ OIT ที่กำหนดปีต้องมีเอกสารของปีนั้น "
+        "(ถ้าไม่ระบุ ใช้ปีงบประมาณของ --date)",
+    )
     p.add_argument("--year", type=year_arg, help="ปีงบประมาณ (ค่าเริ่มต้น: ปีปัจจุบัน)")
     add_data(p)
 
@@ -38,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         code = TypeAdapter(OitCode).validate_python(args.item)
     except ValidationError:
         return fail(f"รหัสข้อ OIT '{args.item}' ไม่ถูกต้อง ให้เขียนเช่น O1 หรือ O27")
-    found = load_year(args.data, args.year)
+    found = load_year(args.data, args.year, drafts=True)
     if found is None:
         return 1
     site, fy = found
@@ -49,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     document["url" if args.url else "file"] = args.url or args.file
     if args.date:
         document["date"] = scaffold.be_date(args.date)
+    if args.covers:
+        document["covers"] = args.covers
     try:
         Document.model_validate({k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in document.items()})
     except ValidationError as exc:
@@ -79,4 +87,17 @@ def run(args: argparse.Namespace) -> int:
         scaffold.append_item(top["disclosures"], entry, f"{code} {item.title}")
         scaffold.write_new(path, top, [f"การเปิดเผยข้อมูลสาธารณะ (OIT) ที่ใช้ตอบการประเมิน ITA {fy.ita_year}"], Path(args.data), "disclosures")
     print(f"เพิ่มเอกสาร '{args.title}' ในข้อ {code} ของปี {fy.year} ({path.as_posix()}) แล้ว")
+    return _report(args.data, fy.ita_year, code)
+
+
+def _report(data: str, ita_year: int, code: str) -> int:
+    """Say at once whether the item would score now, and what to do when it would not."""
+    site = load(data, drafts=True)
+    if site is None:
+        return 1
+    catalog = site.catalogs[ita_year]
+    item = catalog.item(code)
+    assert item is not None
+    st = completeness.assess(site, catalog, item)
+    print(f"ข้อ {code} ตอนนี้: {st.label}" + (f" {st.staff_text}" if not st.scores else ""))
     return 0

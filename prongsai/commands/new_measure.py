@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import scaffold
 from ..model import Measure, MeasuresFile
+from ..placeholders import fill_in
 from ..thai import FiscalYearSpan
 from ._common import load_year, add_data, fail, year_arg
 
@@ -37,7 +38,7 @@ def next_id(ids: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    found = load_year(args.data, args.year)
+    found = load_year(args.data, args.year, drafts=True)
     if found is None:
         return 1
     site, fy = found
@@ -60,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
         "title": args.title,
         "period": {"start": scaffold.be_date(span.start), "end": scaffold.be_date(span.end)},
         "responsible": responsible,
-        "steps": ["ขั้นตอนที่ 1 (แก้ข้อความนี้)"],
-        "targets": [{"text": "เป้าหมายของมาตรการ (แก้ข้อความนี้)"}],
+        "steps": [fill_in("ขั้นตอนที่ 1")],
+        "targets": [{"text": fill_in("เป้าหมายของมาตรการ")}],
     }
     path = Path(args.data) / "years" / str(fy.year) / "measures.yml"
     note = (

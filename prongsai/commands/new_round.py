@@ -10,6 +10,7 @@ from typing import Any
 from .. import scaffold
 from pydantic import TypeAdapter, ValidationError
 
+from ..placeholders import fill_in
 from ..model import ROUND_KIND_LABELS, STATUS_LABELS, ProgressEntry, ProgressRound, RoundKind
 from ..thai import FiscalYearSpan, format_date
 from ._common import load_year, add_data, date_arg, fail, year_arg
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         kind = _KIND.validate_python(args.kind)
     except ValidationError:
         return fail(f"ชนิดของรอบ '{args.kind}' ใช้ไม่ได้ ให้ใช้ six_month, twelve_month, quarter หรือ other")
-    found = load_year(args.data, args.year)
+    found = load_year(args.data, args.year, drafts=True)
     if found is None:
         return 1
     site, fy = found
@@ -64,14 +65,14 @@ def run(args: argparse.Namespace) -> int:
         entry["status"] = latest[1].status if latest else "not_started"
         if latest and latest[1].percent is not None:
             entry["percent"] = latest[1].percent
-        entry["output"] = "ผลการดำเนินการในรอบนี้ (แก้ข้อความนี้)"
+        entry["output"] = fill_in("ผลการดำเนินการในรอบนี้")
         entries.append((m, latest, entry))
     data: dict[str, Any] = {
         "id": round_id,
         "kind": kind,
         "period": {"start": scaffold.be_date(start), "end": scaffold.be_date(end)},
         "as_of": scaffold.be_date(as_of),
-        "summary": "สรุปภาพรวมของรอบ (แก้ข้อความนี้)",
+        "summary": fill_in("สรุปภาพรวมของรอบ"),
         "entries": [],
     }
     doc = scaffold.commented(ProgressRound, data)

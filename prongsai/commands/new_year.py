@@ -65,7 +65,7 @@ def carried_codes(codes: list[str], old: Catalog, new: Catalog) -> tuple[list[st
 
 
 def run(args: argparse.Namespace) -> int:
-    site = load(args.data)
+    site = load(args.data, drafts=True)
     if site is None:
         return 1
     data_dir = Path(args.data)
@@ -89,8 +89,8 @@ def run(args: argparse.Namespace) -> int:
         path = provisional_catalog(
             data_dir, nearest(site.catalogs, ita_year), ita_year, "new-year --provisional-catalog"
         )
-        print(f"คัดลอกรายการ OIT ชั่วคราวไว้ที่ {path.as_posix()} ให้ตรวจกับคู่มือ ITA {ita_year}")
-        site = load(args.data)
+        print(f"คัดลอกรายการ OIT ชั่วคราวไว้ที่ {path.as_posix()} ให้ตรวจกับคู่มือ ITA {ita_year} เมื่อประกาศ")
+        site = load(args.data, drafts=True)
         if site is None:
             return 1
         catalog = site.catalogs[ita_year]
