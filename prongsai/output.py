@@ -33,7 +33,7 @@ class Output:
 
 
 # search last: it indexes the pages the other contributors add
-CONTRIBUTORS: tuple[str, ...] = ("itas", "opendata", "guide", "search")
+CONTRIBUTORS: tuple[str, ...] = ("itas", "opendata", "guide", "admin", "search")
 """Features that add to the output after the core pages exist (exports, reports ...):
 modules of this package, each with ``contribute(site, out, options) -> None``."""
 

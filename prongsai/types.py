@@ -403,6 +403,7 @@ def choice(aliases: dict[str, str], label: str) -> BeforeValidator:
             raise fail(f"{label} '{_show(text)}' ใช้ไม่ได้ ให้ใช้หนึ่งใน: {allowed}", "value not in the allowed list")
         return found
 
+    check.accepted = aliases  # type: ignore[attr-defined]  # read by prongsai.forms (Thai labels of a select)
     return BeforeValidator(check)
 
 
