@@ -45,7 +45,7 @@ def git_project(dest: Path, port: int, data: Path | None = None) -> Path:
     config = config.replace("custom_dir: overrides", f"custom_dir: {(REPO / 'overrides').as_posix()}")
     config, n = re.subn(
         r"(\n    forms:\n)((?:      .*\n)+)",
-        rf'\1      repo: test/test\n      local_backend: {{url: "http://localhost:{port}/api/v1"}}\n',
+        rf'\1      repo: test/test\n      local_backend: {{url: "http://127.0.0.1:{port}/api/v1"}}\n',
         config,
     )
     assert n == 1, "mkdocs.yml: extra.prongsai.forms moved"
@@ -139,7 +139,7 @@ def branches(repo: Path) -> list[str]:
     return [b.strip() for b in git(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads/cms").splitlines()]
 
 
-def save(page: Any, repo: Path, branch: str, timeout: float = 60) -> float:
+def save(page: Any, repo: Path, branch: str, timeout: float = 30) -> float:
     """Press save; seconds until the change is committed on ``branch`` (the pull request's branch)."""
     before = (
         git(repo, "rev-parse", branch).strip() if branch in branches(repo) else git(repo, "rev-parse", "main").strip()
@@ -152,4 +152,7 @@ def save(page: Any, repo: Path, branch: str, timeout: float = 60) -> float:
             time.sleep(0.3)
             return time.perf_counter() - start
         time.sleep(0.05)
-    raise AssertionError(f"nothing was committed on {branch} in {timeout} s")
+    shot = repo.parent / "save-timeout.png"
+    page.screenshot(path=str(shot), full_page=True)
+    errors = page.locator("[class*=ControlErrors], [class*=ErrorMessage], li[class*=rror]").all_inner_texts()
+    raise AssertionError(f"nothing was committed on {branch} in {timeout} s: {errors} (see {shot})")

@@ -62,7 +62,7 @@ def test_the_form_saves_one_change_the_validator_accepts(forms: dict[str, Any], 
     item.locator("input[type=number]").first.fill("100")
     item.get_by_role("button", name=re.compile("^เพิ่ม หลักฐาน")).click()
     evidence = item.locator("[class*=SortableListItem]").last
-    evidence.locator("textarea").first.fill("หนังสือแจ้งเปิดบัญชีรับชำระผ่านคิวอาร์โค้ด")
+    evidence.get_by_label("ชื่อเอกสาร", exact=True).fill("หนังสือแจ้งเปิดบัญชีรับชำระผ่านคิวอาร์โค้ด")
     evidence.get_by_role("button", name="เลือกไฟล์").click()
     pdf = tmp_path / "qr-account.pdf"
     pdf.write_bytes(PDF)
@@ -130,3 +130,36 @@ def test_the_form_refuses_a_percent_over_100_in_thai(forms: dict[str, Any], brow
     context.close()
     assert refused == []
     assert {b: decap.git(repo, "rev-parse", b) for b in decap.branches(repo)} == heads, "nothing was saved"
+
+
+def test_an_emptied_box_leaves_no_empty_key(forms: dict[str, Any], browser: Any) -> None:  # noqa: F811
+    """Decap keeps "" for an emptied box; the validator refuses an empty text: the key goes."""
+    repo, base = forms["repo"], forms["base"]
+    context, refused = decap.offline_context(browser)
+    page = context.new_page()
+    decap.sign_in(page, base)
+    decap.open_entry(page, base, "round", "2568-r6m", decap_last_measure(repo, "2568", "r6m"))
+    page.get_by_label("ปัญหาอุปสรรคในภาพรวม", exact=False).first.fill("")
+    decap.save(page, repo, "cms/round/2568-r6m")
+    context.close()
+    assert refused == []
+    text = decap.git(repo, "show", "cms/round/2568-r6m:data/years/2568/rounds/r6m.yml")
+    assert re.search(r"^problems:", yaml.safe_dump(yaml.safe_load(text)), re.M) is None
+    assert "problems: ''" not in text and 'problems: ""' not in text
+    before = yaml.safe_load(decap.git(repo, "show", "main:data/years/2568/rounds/r6m.yml"))
+    assert {k: v for k, v in before.items() if k != "problems"} == yaml.safe_load(text)
+
+
+def decap_last_measure(repo: Path, year: str, round_id: str) -> str:
+    data = yaml.safe_load(decap.git(repo, "show", f"main:data/years/{year}/rounds/{round_id}.yml"))
+    return str(data["entries"][-1]["measure"])
+
+
+def test_the_forms_are_kept_out_of_the_citizens_site(forms: dict[str, Any]) -> None:
+    site: Path = forms["site"]
+    page = (site / "admin" / "index.html").read_text("utf-8")
+    assert 'content="noindex, nofollow"' in page
+    assert "/admin/" not in (site / "sitemap.xml").read_text("utf-8")
+    assert "admin/" not in (site / "search" / "th-index.json").read_text("utf-8")
+    linking = [p for p in site.rglob("*.html") if "admin/" in p.read_text("utf-8") and p.parent.name != "admin"]
+    assert linking == [], "a citizens' page links to the forms"
