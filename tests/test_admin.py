@@ -110,7 +110,12 @@ def example() -> Any:
 
 
 def _options(**forms_options: Any) -> dict[str, Any]:
-    return {"docs_dir": str(REPO / "docs"), "data": "data", "site_url": "https://x.example/ita/", "forms": forms_options}
+    return {
+        "docs_dir": str(REPO / "docs"),
+        "data": "data",
+        "site_url": "https://x.example/ita/",
+        "forms": forms_options,
+    }
 
 
 def test_no_forms_without_a_repository(example: Any) -> None:
@@ -128,7 +133,10 @@ def test_one_form_per_data_file_newest_year_first(example: Any) -> None:
     assert config["publish_mode"] == "editorial_workflow" and config["locale"] == "th"
     assert "local_backend" not in config
     rounds = next(c for c in config["collections"] if c["name"] == "round")
-    assert [f["file"] for f in rounds["files"]][:2] == ["data/years/2569/rounds/r6m.yml", "data/years/2568/rounds/r12m.yml"]
+    assert [f["file"] for f in rounds["files"]][:2] == [
+        "data/years/2569/rounds/r6m.yml",
+        "data/years/2568/rounds/r12m.yml",
+    ]
     assert rounds["files"][0]["label"] == "ปีงบประมาณ 2569 · รอบ 6 เดือน"
     evidence = _by_name(_by_name(_by_name(rounds["files"][0]["fields"])["entries"]["fields"])["evidence"]["fields"])
     assert evidence["file"]["media_folder"] == "/docs/files/2569" and evidence["file"]["public_folder"] == "files/2569"
@@ -138,7 +146,13 @@ def test_one_form_per_data_file_newest_year_first(example: Any) -> None:
 
 def test_the_admin_page_is_for_staff_only(example: Any) -> None:
     files = {f.path: f.content for f in admin.admin_files(example, _options(repo="a/b"))}
-    assert set(files) == {"admin/index.html", "admin/config.json", "admin/forms.js", "admin/decap-cms.js", "admin/yaml.js"}
+    assert set(files) == {
+        "admin/index.html",
+        "admin/config.json",
+        "admin/forms.js",
+        "admin/decap-cms.js",
+        "admin/yaml.js",
+    }
     page = files["admin/index.html"].decode()
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert "เทศบาลตำบลห้วยสายธาร" in page
@@ -154,7 +168,9 @@ needs_npm = pytest.mark.skipif(not (NODE / "decap-cms").is_dir(), reason="npm ci
 
 @needs_npm
 def test_the_decap_bundle_is_the_pinned_packages() -> None:
-    assert admin.BUNDLE.read_bytes() == (NODE / "decap-cms" / "dist" / "decap-cms.js").read_bytes(), "run scripts/decap.sh"
+    assert (
+        admin.BUNDLE.read_bytes() == (NODE / "decap-cms" / "dist" / "decap-cms.js").read_bytes()
+    ), "run scripts/decap.sh"
     assert "decap-cms 3.16.3" in (admin.BUNDLE.parent / "VERSION").read_text("utf-8")
 
 
