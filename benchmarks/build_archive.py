@@ -49,8 +49,9 @@ sys.path.insert(0, str(REPO))
 
 from prongsai import load_site  # noqa: E402
 from prongsai.export import export_markdown  # noqa: E402
-from prongsai.output import engine_options, generate  # noqa: E402
-from prongsai.pages import Page  # noqa: E402
+from prongsai.options import Options  # noqa: E402
+from prongsai.output import generate  # noqa: E402
+from prongsai.parts import Page  # noqa: E402
 from prongsai.yamlio import read_yaml  # noqa: E402
 
 LAST_YEAR = 2569
@@ -275,10 +276,10 @@ def baseline_project(work: Path, data: Path) -> Path:
     return path
 
 
-def _options(data: Path) -> dict[str, Any]:
+def _options(data: Path) -> Options:
     cfg = _base_config()
     extra = dict((cfg.get("extra") or {}).get("prongsai") or {}, data=str(data))
-    return engine_options(extra, site_url=cfg.get("site_url"), docs_dir=str(REPO / "docs"))
+    return Options.from_config(extra, site_url=cfg.get("site_url"), docs_dir=str(REPO / "docs"))
 
 
 def generated(data: Path) -> tuple[float, list[Page]]:

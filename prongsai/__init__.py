@@ -1,7 +1,7 @@
 """prongsai (โปร่งใส): YAML records of a Thai local government's integrity and
 transparency disclosures, validated and rendered as a static site.
 
-This package is the domain core. It imports nothing from MkDocs: ``hooks/`` adapts it.
+This package is the domain core. It imports nothing from MkDocs: ``prongsai_mkdocs`` adapts it.
 """
 
 from .errors import DataError, Problem

@@ -1,6 +1,7 @@
 """The editors' forms at ``/admin/``: Decap CMS, self-hosted, configured from the data tree.
 
-Published only when ``extra.prongsai.forms`` is set (see ``docs/staff/deploy.md``)::
+Published only when ``extra.prongsai.forms`` is set (:class:`prongsai.options.FormsSettings`,
+``docs/staff/deploy.md``)::
 
     forms:
       repo: saithan-municipality/ita      # GitHub repository of the data (owner/name)
@@ -27,8 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from . import forms
+from .errors import DataError, Problem
 from .model import ROUND_KIND_LABELS
-from .output import Output, StaticFile
+from .options import FormsSettings, Options
+from .parts import Part, StaticFile
 from .site import Site
 
 HERE = Path(__file__).parent
@@ -36,36 +39,29 @@ BUNDLE = HERE / "vendor" / "decap-cms" / "decap-cms.js"
 YAML_JS = HERE / "vendor" / "yaml" / "yaml.js"
 TEMPLATE = HERE / "templates" / "admin"
 FOLDER = "admin"
-KEYS = {"repo", "branch", "base_url", "auth_endpoint", "local_backend"}
 
 
-class FormsOptionError(ValueError):
-    pass
-
-
-def _settings(options: dict[str, Any]) -> dict[str, Any] | None:
-    raw = options.get("forms")
-    if not raw:
-        return None
-    if not isinstance(raw, dict):
-        raise FormsOptionError("extra.prongsai.forms ต้องเป็นชุดหัวข้อ เช่น repo: และ branch: (forms must be a mapping)")
-    unknown = sorted(set(raw) - KEYS)
-    if unknown:
-        raise FormsOptionError(
-            f"extra.prongsai.forms มีหัวข้อที่ไม่รู้จัก: {', '.join(unknown)} ใช้ได้เฉพาะ {', '.join(sorted(KEYS))} "
-            "(unknown forms option)"
+def _settings(options: Options) -> FormsSettings | None:
+    settings = options.forms
+    if settings is not None and not settings.repo and not settings.local_backend:
+        raise DataError(
+            [
+                Problem(
+                    "mkdocs.yml",
+                    None,
+                    "extra.prongsai.forms.repo",
+                    "แบบฟอร์มแก้ไขข้อมูลต้องรู้ชื่อ repository ใน GitHub ให้ใส่ repo: เจ้าของ/ชื่อ เช่น repo: saithan/ita",
+                    "forms need repo: owner/name",
+                )
+            ]
         )
-    if not raw.get("repo") and not raw.get("local_backend"):
-        raise FormsOptionError(
-            "extra.prongsai.forms ต้องมี repo: ชื่อ repository ใน GitHub แบบ เจ้าของ/ชื่อ (forms need repo: owner/name)"
-        )
-    return dict(raw)
+    return settings
 
 
-def _files(site: Site, options: dict[str, Any]) -> dict[str, list[tuple[str, str, str, int | None]]]:
+def _files(site: Site, options: Options) -> dict[str, list[tuple[str, str, str, int | None]]]:
     """Per form: (id, label, path from the repository root, fiscal year) of each data file, newest first."""
-    root = Path(str(options.get("docs_dir", "docs"))).resolve().parent
-    data = (root / str(options.get("data", "data"))).resolve()
+    root = Path(options.docs_dir or "docs").resolve().parent
+    data = (root / options.data).resolve()
     rel = data.relative_to(root).as_posix() if data.is_relative_to(root) else "data"
     out: dict[str, list[tuple[str, str, str, int | None]]] = {name: [] for name in forms.FORMS}
     out["organization"].append(("organization", site.organization.name, f"{rel}/organization.yml", None))
@@ -102,15 +98,15 @@ def _with_media(fields: list[dict[str, Any]], year: int | None) -> list[dict[str
     return fields
 
 
-def decap_config(site: Site, options: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+def decap_config(site: Site, options: Options, settings: FormsSettings) -> dict[str, Any]:
     """The whole Decap CMS configuration (what ``admin/config.json`` holds)."""
     fields = forms.build_forms()
     listed = _files(site, options)
-    backend: dict[str, Any] = {"name": "github", "repo": settings.get("repo") or "local/local"}
-    backend["branch"] = settings.get("branch") or "main"
-    for key in ("base_url", "auth_endpoint"):
-        if settings.get(key):
-            backend[key] = settings[key]
+    backend: dict[str, Any] = {"name": "github", "repo": settings.repo or "local/local", "branch": settings.branch}
+    if settings.base_url:
+        backend["base_url"] = settings.base_url
+    if settings.auth_endpoint:
+        backend["auth_endpoint"] = settings.auth_endpoint
     # commit messages in Thai: they become the pull request's title
     backend["commit_messages"] = {
         "create": "เพิ่ม {{collection}} “{{slug}}”",
@@ -148,16 +144,16 @@ def decap_config(site: Site, options: dict[str, Any], settings: dict[str, Any]) 
         "show_preview_links": False,
         "collections": collections,
     }
-    if settings.get("local_backend"):
-        config["local_backend"] = settings["local_backend"]
-    site_url = str(options.get("site_url") or "")
+    if settings.local_backend:
+        config["local_backend"] = settings.local_backend
+    site_url = options.site_url
     if site_url:
         config["site_url"] = site_url
         config["display_url"] = site_url
     return config
 
 
-def admin_files(site: Site, options: dict[str, Any]) -> list[StaticFile]:
+def admin_files(site: Site, options: Options) -> list[StaticFile]:
     """The files of ``/admin/``, or none when the forms are not configured."""
     settings = _settings(options)
     if settings is None:
@@ -175,5 +171,6 @@ def admin_files(site: Site, options: dict[str, Any]) -> list[StaticFile]:
     ]
 
 
-def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
-    out.files.extend(admin_files(site, options))
+def build(site: Site, options: Options) -> Part:
+    """The forms as a part of the site: files only, no page (so no navigation, search or sitemap entry)."""
+    return Part(files=tuple(admin_files(site, options)))

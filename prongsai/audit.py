@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,8 @@ from pydantic import BaseModel
 
 from . import thai
 from .model import ORG_TYPES, ROUND_KIND_LABELS, STATUS_LABELS
-from .pages import (
+from .urls import (
+    HOME,
     analysis_src,
     assessment_src,
     group_src,
@@ -158,7 +158,7 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
             if name == "file" and value and not (site_dir / value).is_file():
                 missing.append(Missing(file, path, value, "(ไฟล์แนบ)"))
 
-    check("data/organization.yml", site.organization, ["index.md"])
+    check("data/organization.yml", site.organization, [HOME])
     for fy in site.years.values():
         y = fy.year
         base = f"data/years/{y}"
@@ -190,20 +190,15 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
     return missing
 
 
+EXPORT_AUDITS: tuple[Callable[[Site, Path], list[Missing]], ...] = ()
+"""The checks of published exports that hold records elsewhere than on the pages: each
+``(site, site_dir) -> list[Missing]`` checks its own files in ``site_dir``. Listed here, by
+name: ``python -m prongsai audit`` and the tests then run it with no other change."""
+
+
 def audit_all(site: Site, site_dir: Path) -> list[Missing]:
-    """The pages' audit, then each published export's.
-
-    Extension point: a module listed in ``prongsai.output.CONTRIBUTORS`` that publishes
-    records elsewhere than on the pages (CSV/JSON open-data exports ...) defines
-    ``audit(site, site_dir) -> list[Missing]`` checking its own files in ``site_dir``;
-    ``python -m prongsai audit`` and the tests then run it with no other change.
-    """
-    from .output import CONTRIBUTORS
-
+    """The pages' audit, then each published export's (:data:`EXPORT_AUDITS`)."""
     missing = audit_site(site, site_dir)
-    for name in CONTRIBUTORS:
-        module = importlib.import_module(f"prongsai.{name}")
-        check = getattr(module, "audit", None)
-        if check is not None:
-            missing += check(site, site_dir)
+    for check in EXPORT_AUDITS:
+        missing += check(site, site_dir)
     return missing

@@ -19,8 +19,9 @@ import yaml
 
 from .errors import DataError, Problem
 from .load import load_site
-from .output import engine_options, generate, Output
-from .pages import url_of
+from .options import Options
+from .output import Output, generate
+from .urls import dest_of
 
 MARKER = ".prongsai-export"
 """File at the top of an exported tree: an export may replace a folder holding it, never another."""
@@ -93,19 +94,14 @@ def _error(file: str, line: int | None, message: str, gloss: str) -> DataError:
     return DataError([Problem(file, line, "", message, gloss)])
 
 
-def exported_config(config: dict[str, Any], out: Output, site_name: str, has_overrides: bool) -> dict[str, Any]:
+def exported_config(config: dict[str, Any], out: Output, has_overrides: bool) -> dict[str, Any]:
     """The export's ``mkdocs.yml``: the source settings, less the hook, with what the hook sets written out."""
     result = {k: v for k, v in config.items() if k not in DROPPED_KEYS}
-    # what the hook's on_config sets at build time
-    result["site_name"] = site_name
-    result["copyright"] = config.get("copyright") or site_name
-    result["nav"] = [node.to_mkdocs() for node in out.nav] + list(config.get("nav") or [])
+    # what the hook's on_config sets at build time: the same SiteConfig, applied the same way
+    result.update(out.config.settings(config))
     # generated pages the hook marks as deliberately outside the navigation (search results)
-    in_nav = {src for node in out.nav for src in node.sources()}
-    left_out = sorted("/" + p.src for p in out.pages if p.src not in in_nav)
-    if left_out:
-        patterns = [line for line in str(config.get("not_in_nav") or "").splitlines() if line.strip()]
-        result["not_in_nav"] = "\n".join(patterns + left_out) + "\n"
+    if out.config.not_in_nav:
+        result["not_in_nav"] = out.config.not_in_nav_patterns(config)
     theme = config.get("theme")
     if isinstance(theme, dict):
         theme = dict(theme)
@@ -154,10 +150,14 @@ def export_markdown(config_file: Path, dest: Path) -> Output:
     config = read_config(config_file)
     docs = root / str(config.get("docs_dir") or "docs")
     site_url = config.get("site_url")
-    options = engine_options(
-        (config.get("extra") or {}).get("prongsai"), site_url=str(site_url) if site_url else None, docs_dir=str(docs)
+    extra = config.get("extra")
+    options = Options.from_config(
+        extra.get("prongsai") if isinstance(extra, dict) else None,
+        site_url=str(site_url) if site_url else None,
+        docs_dir=str(docs),
+        file=config_file.name,
     )
-    site = load_site(root / str(options.get("data", "data")), docs if docs.is_dir() else None)
+    site = load_site(root / options.data, docs if docs.is_dir() else None)
     out = generate(site, options)
     if out.warnings and config.get("strict"):
         # `mkdocs build --strict` fails on these: so does the export, before writing anything
@@ -167,7 +167,7 @@ def export_markdown(config_file: Path, dest: Path) -> Output:
 
     custom_dir = (config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
     overrides = root / str(custom_dir) if custom_dir else None
-    _check_dest(dest, root, docs, root / str(options.get("data", "data")))
+    _check_dest(dest, root, docs, root / options.data)
 
     dest.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))  # never half an export in dest
@@ -177,14 +177,14 @@ def export_markdown(config_file: Path, dest: Path) -> Output:
         (staged / "docs").mkdir(parents=True, exist_ok=True)
         # by URL, as the hook does: a hand-written 2568/report.md would take 2568/report/index.md's
         taken = {
-            _dest(f.relative_to(staged / "docs").as_posix()): f for f in (staged / "docs").rglob("*") if f.is_file()
+            dest_of(f.relative_to(staged / "docs").as_posix()): f for f in (staged / "docs").rglob("*") if f.is_file()
         }
         for rel, content in [(p.src, p.markdown.encode("utf-8")) for p in out.pages] + [
             (f.path, f.content) for f in out.files
         ]:
-            if _dest(rel) in taken:
+            if dest_of(rel) in taken:
                 raise _error(
-                    f"docs/{taken[_dest(rel)].relative_to(staged / 'docs').as_posix()}",
+                    f"docs/{taken[dest_of(rel)].relative_to(staged / 'docs').as_posix()}",
                     None,
                     "ซ้ำกับหน้าที่ระบบสร้างจากข้อมูล ให้ลบหรือเปลี่ยนชื่อไฟล์นี้",
                     "a hand-written file collides with a generated one",
@@ -194,7 +194,7 @@ def export_markdown(config_file: Path, dest: Path) -> Output:
             target.write_bytes(content)
         if overrides is not None and overrides.is_dir():
             shutil.copytree(overrides, staged / "overrides")
-        new_config = exported_config(config, out, site.organization.name, overrides is not None and overrides.is_dir())
+        new_config = exported_config(config, out, overrides is not None and overrides.is_dir())
         header = "# Exported by `python -m prongsai export-markdown`: edit the source project and export again.\n"
         body = yaml.dump(
             new_config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000
@@ -209,15 +209,6 @@ def export_markdown(config_file: Path, dest: Path) -> Output:
         shutil.rmtree(dest)
     staged.rename(dest)
     return out
-
-
-def _dest(rel: str) -> str:
-    """Where a file of ``docs/`` lands in the built site (directory URLs, README.md as index)."""
-    if not rel.endswith(".md"):
-        return rel
-    if rel == "README.md" or rel.endswith("/README.md"):
-        rel = rel[: -len("README.md")] + "index.md"
-    return url_of(rel) + "index.html"
 
 
 def _check_dest(dest: Path, root: Path, docs: Path, data: Path) -> None:

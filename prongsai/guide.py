@@ -12,9 +12,8 @@ import html
 from typing import Any
 
 from . import schema
-from .output import Output
-from .pages import Page
-from .site import Site
+from .parts import Page, Part
+from .urls import reference_src
 
 ORDER = ["organization", "year", "measures", "round", "disclosures", "assessment"]
 FRONT = "---\nsearch:\n  exclude: true\n---\n\n"
@@ -22,15 +21,14 @@ FRONT = "---\nsearch:\n  exclude: true\n---\n\n"
 _schema = functools.cache(schema.build_schema)
 
 
-def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
-    folder = options.get("staff_guide")
+def build(folder: str | None) -> Part:
+    """The reference pages under ``folder`` (``extra.prongsai.staff_guide``); none without it."""
     if not folder:
-        return
-    out.pages.append(Page(f"{folder}/reference/index.md", "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown()))
+        return Part()
+    pages = [Page(reference_src(folder), "ข้อมูลอ้างอิงหัวข้อในไฟล์ข้อมูล", "staff", reference_markdown())]
     # one page per kind of file: the whole reference on one page weighed 80 KB (issue 6)
-    for file in ORDER:
-        doc = _schema(file)
-        out.pages.append(Page(f"{folder}/reference/{file}/index.md", _cell(doc["title"]), "staff", file_markdown(file)))
+    pages += [Page(reference_src(folder, file), _cell(_schema(file)["title"]), "staff", file_markdown(file)) for file in ORDER]
+    return Part(pages=tuple(pages))
 
 
 def _cell(text: Any) -> str:

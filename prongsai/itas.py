@@ -21,18 +21,17 @@ import io
 import json
 import re
 from dataclasses import asdict, dataclass
-from typing import Any
-from urllib.parse import quote, urljoin
 
 from . import completeness, thai
 from .completeness import OitStatus
 from .errors import DataError, Problem
-from .output import Output, StaticFile
-from .pages import NavNode, Renderer, itas_src, measures_doc_src, oit_index_src, oit_item_src, print_src, report_src, url_of
+from .options import GAP_LEVELS, Options
+from .pages import Renderer
+from .parts import NavNode, Page, Part, StaticFile
 from .site import Site
+from .urls import HOME, absolute, itas_csv_path, itas_json_path, itas_src, measures_doc_src, oit_item_src, print_src, report_src, url_of
 
-GAP_LEVELS = ("info", "warn", "fail", "off")
-_LEVEL_ALIASES = {"ignore": "off", "warning": "warn", "error": "fail"}
+__all__ = ["GAP_LEVELS", "absolute", "answer_sheet", "build"]
 
 ANSWER_YES = "มี"
 ANSWER_NO = "ไม่มี"
@@ -93,19 +92,11 @@ class ItasAnswerSheet:
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def absolute(site_url: str, path: str) -> str:
-    """``https://www.town.go.th/ita/`` + ``oit/2568/o1/`` (non-ASCII percent-encoded)."""
-    rel = quote(path, safe="/#?=&")
-    if not site_url:
-        return "/" + rel
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", rel)
-
-
-def nav_trails(nav: list[NavNode]) -> dict[str, list[str]]:
+def nav_trails(nav: tuple[NavNode, ...] | list[NavNode]) -> dict[str, list[str]]:
     """For every page in the navigation, the titles from the top down to it (one pass)."""
     trails: dict[str, list[str]] = {}
 
-    def walk(nodes: list[NavNode], trail: list[str]) -> None:
+    def walk(nodes: tuple[NavNode, ...] | list[NavNode], trail: list[str]) -> None:
         for node in nodes:
             here = [*trail, node.title]
             if node.src is not None:
@@ -116,7 +107,7 @@ def nav_trails(nav: list[NavNode]) -> dict[str, list[str]]:
     return trails
 
 
-def nav_titles(nav: list[NavNode], src: str) -> list[str] | None:
+def nav_titles(nav: tuple[NavNode, ...] | list[NavNode], src: str) -> list[str] | None:
     """Titles from the top of the navigation down to the page ``src``."""
     return nav_trails(nav).get(src)
 
@@ -127,10 +118,10 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def answer_sheet(site: Site, ita_year: int, nav: list[NavNode], site_url: str) -> ItasAnswerSheet:
+def answer_sheet(site: Site, ita_year: int, nav: tuple[NavNode, ...] | list[NavNode], site_url: str) -> ItasAnswerSheet:
     statuses = completeness.assess_year(site, ita_year)
     answering = site.year_for_ita(ita_year)
-    home = next((n.title for n in nav if n.src == "index.md"), "หน้าแรก")
+    home = next((n.title for n in nav if n.src == HOME), "หน้าแรก")
     rows = []
     trails = nav_trails(nav)
     for st in statuses:
@@ -170,24 +161,6 @@ def answer_sheet(site: Site, ita_year: int, nav: list[NavNode], site_url: str) -
     return ItasAnswerSheet(ita_year, site.organization.name, site_url, tuple(rows), completeness.summary(statuses))
 
 
-def gap_level(options: dict[str, Any]) -> str:
-    raw = str(options.get("gaps", "info")).strip().lower()
-    level = _LEVEL_ALIASES.get(raw, raw)
-    if level not in GAP_LEVELS:
-        raise DataError(
-            [
-                Problem(
-                    "mkdocs.yml",
-                    None,
-                    "extra.prongsai.gaps",
-                    f"ค่า gaps ต้องเป็นหนึ่งใน: {', '.join(GAP_LEVELS)} แต่พบ '{raw}'",
-                    "unknown gaps level",
-                )
-            ]
-        )
-    return level
-
-
 def gap_message(st: OitStatus, numerals: thai.Numerals) -> str:
     return (
         f"OIT ITA {thai.digits(st.ita_year, numerals)} ข้อ {st.item.code} {st.label}: {st.reason} "
@@ -204,23 +177,31 @@ def _gap_file(site: Site, st: OitStatus) -> str:
     return f"data/years/{fy.year if fy else st.ita_year}/disclosures.yml"
 
 
-def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
-    level = gap_level(options)
-    site_url = str(options.get("site_url") or "")
+def build(site: Site, nav: tuple[NavNode, ...], options: Options) -> Part:
+    """The answer sheet of every ITA year (page, CSV, JSON), and the OIT gaps of the current year.
+
+    ``nav`` is the site's navigation (prongsai.pages puts each sheet under its OIT index):
+    the sheet's "where" text follows it.
+    """
+    level = options.gaps
+    site_url = options.site_url
     n = site.numerals
+    warnings: list[str] = []
+    notices: list[str] = []
     if not site_url:
-        out.warnings.append(
+        warnings.append(
             "ยังไม่ได้ตั้ง site_url ใน mkdocs.yml แบบตอบ ITAS จึงไม่มีที่อยู่เว็บแบบเต็ม "
             "ให้ตั้งเป็นที่อยู่ของเว็บไซต์นี้บนเว็บไซต์หลักของหน่วยงาน (site_url is needed for absolute ITAS URLs)"
         )
     r = Renderer(site)
-    nav = list(out.nav)
+    pages: list[Page] = []
+    files: list[StaticFile] = []
     for ita in site.ita_years():
         sheet = answer_sheet(site, ita, nav, site_url)
         src = itas_src(ita)
         title = f"แบบตอบ ITAS การเปิดเผยข้อมูลสาธารณะ (OIT) ITA {thai.digits(ita, n)}"
-        csv_path, json_path = f"itas/{ita}.csv", f"itas/{ita}.json"
-        out.pages.append(
+        csv_path, json_path = itas_csv_path(ita), itas_json_path(ita)
+        pages.append(
             r.page(
                 src,
                 title,
@@ -233,29 +214,12 @@ def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
                 state_labels=completeness.STATE_LABELS,
             )
         )
-        out.files += [StaticFile(csv_path, sheet.csv_bytes()), StaticFile(json_path, sheet.json_bytes())]
-        parent = _find(out.nav, oit_index_src(ita))
-        node = NavNode(f"แบบตอบ ITAS (ITA {thai.digits(ita, n)})", src)
-        if parent is not None:
-            parent.children.insert(0, node)
-        else:
-            out.nav.append(node)
+        files += [StaticFile(csv_path, sheet.csv_bytes()), StaticFile(json_path, sheet.json_bytes())]
 
     current = site.current_year
-    if current is None or level == "off" or current.ita_year not in site.catalogs:
-        return
-    gaps = [st for st in completeness.assess_year(site, current.ita_year) if not st.scores]
-    if level == "fail" and gaps:
-        raise DataError([Problem(_gap_file(site, st), None, st.item.code, gap_message(st, n), "") for st in gaps])
-    target = out.warnings if level == "warn" else out.notices
-    target += [gap_message(st, n) for st in gaps]
-
-
-def _find(nodes: list[NavNode], src: str) -> NavNode | None:
-    for node in nodes:
-        if node.src == src:
-            return node
-        found = _find(node.children, src)
-        if found is not None:
-            return found
-    return None
+    if current is not None and level != "off" and current.ita_year in site.catalogs:
+        gaps = [st for st in completeness.assess_year(site, current.ita_year) if not st.scores]
+        if level == "fail" and gaps:
+            raise DataError([Problem(_gap_file(site, st), None, st.item.code, gap_message(st, n), "") for st in gaps])
+        (warnings if level == "warn" else notices).extend(gap_message(st, n) for st in gaps)
+    return Part(pages=tuple(pages), files=tuple(files), warnings=tuple(warnings), notices=tuple(notices))

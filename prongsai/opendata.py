@@ -26,28 +26,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from .model import STATUS_LABELS, Measure, ProgressEntry, RoundFile, record_of
-from .output import Output, StaticFile
-from .pages import NavNode, Renderer
+from .pages import Renderer
+from .parts import NavNode, Part, StaticFile
 from .site import FiscalYear, Site
 from .types import Date, Percent, Score
+from .urls import OPEN_DATA, measures_csv_path, measures_json_path, progress_csv_path, progress_json_path
 
-DICTIONARY_SRC = "open-data/index.md"
-
-
-def measures_csv_path(fy: int) -> str:
-    return f"{fy}/measures.csv"
-
-
-def measures_json_path(fy: int) -> str:
-    return f"{fy}/measures.json"
-
-
-def progress_csv_path(fy: int) -> str:
-    return f"{fy}/progress.csv"
-
-
-def progress_json_path(fy: int) -> str:
-    return f"{fy}/progress.json"
+DICTIONARY_SRC = OPEN_DATA
 
 
 @dataclass(frozen=True)
@@ -296,36 +281,37 @@ def read_progress_json(content: bytes) -> list[RoundFile]:
 # --- the contributor ---------------------------------------------------------------------
 
 
-def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
+def build(site: Site) -> Part:
     """Four files per fiscal year and the field dictionary page (``/open-data/``)."""
     years = site.years_desc()
-    for fy in years:
-        out.files += [
+    files = [
+        file
+        for fy in years
+        for file in (
             StaticFile(measures_csv_path(fy.year), measures_csv(fy)),
             StaticFile(measures_json_path(fy.year), measures_json(fy, site)),
             StaticFile(progress_csv_path(fy.year), progress_csv(fy)),
             StaticFile(progress_json_path(fy.year), progress_json(fy, site)),
-        ]
-    r = Renderer(site)
-    out.pages.append(
-        r.page(
-            DICTIONARY_SRC,
-            "ข้อมูลเปิดและคำอธิบายข้อมูล",
-            "open_data",
-            "open_data.md.j2",
-            years=years,
-            measure_columns=MEASURE_COLUMNS,
-            progress_columns=PROGRESS_COLUMNS,
-            updated=max((d for fy in years if (d := fy.last_updated())), default=None),
-            files={
-                fy.year: {
-                    "measures_csv": measures_csv_path(fy.year),
-                    "measures_json": measures_json_path(fy.year),
-                    "progress_csv": progress_csv_path(fy.year),
-                    "progress_json": progress_json_path(fy.year),
-                }
-                for fy in years
-            },
         )
+    ]
+    r = Renderer(site)
+    page = r.page(
+        DICTIONARY_SRC,
+        "ข้อมูลเปิดและคำอธิบายข้อมูล",
+        "open_data",
+        "open_data.md.j2",
+        years=years,
+        measure_columns=MEASURE_COLUMNS,
+        progress_columns=PROGRESS_COLUMNS,
+        updated=max((d for fy in years if (d := fy.last_updated())), default=None),
+        files={
+            fy.year: {
+                "measures_csv": measures_csv_path(fy.year),
+                "measures_json": measures_json_path(fy.year),
+                "progress_csv": progress_csv_path(fy.year),
+                "progress_json": progress_json_path(fy.year),
+            }
+            for fy in years
+        },
     )
-    out.nav.append(NavNode("ข้อมูลเปิด", DICTIONARY_SRC))
+    return Part(pages=(page,), files=tuple(files), nav=(NavNode("ข้อมูลเปิด", DICTIONARY_SRC),))

@@ -1,20 +1,17 @@
 """Generate the site's pages (Markdown with sanitized HTML blocks) and its navigation.
 
 Plain Python over :class:`~prongsai.site.Site`: no MkDocs import. Layouts are Jinja
-templates in ``prongsai/templates``; this module only decides which pages exist,
-where they live (stable URLs made of years, codes and ids, never list positions) and
-what each template receives.
+templates in ``prongsai/templates``; this module only decides which pages of the records
+exist, under which path of the URL scheme (``prongsai.urls``), and what each template
+receives. Called first by ``prongsai.output.generate``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
 import itertools
 import json
-import posixpath
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +22,27 @@ from . import completeness, thai
 from .completeness import STATE_LABELS, OitStatus
 from .crosswalk import crosswalk
 from .model import COVERS_LABELS, ORG_TYPES, ROUND_KIND_LABELS, STATUS_LABELS, Measure, OitItem, RoundFile
+from .parts import NavNode, Page, Part
 from .site import Catalog, FiscalYear, Site
 from .text import TextRenderer, heading
+from .urls import (
+    HOME,
+    Paths,
+    analysis_src,
+    assessment_src,
+    group_src,
+    itas_src,
+    limitations_src,
+    measure_src,
+    measures_doc_src,
+    oit_index_src,
+    oit_item_src,
+    print_src,
+    relative_file,
+    relative_url,
+    report_src,
+    year_src,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Pages that assemble a whole document from its parts in the browser (see print_src).
@@ -35,144 +51,6 @@ PRINT_KINDS = ("measures_print", "report_print")
 # so that every page does not carry a link per year of a growing archive (issue 6).
 RECENT_YEARS = 3
 ARCHIVE_BLOCK = 5
-
-
-@dataclass(frozen=True)
-class Page:
-    """One generated page: ``src`` is its path as if it were a file under ``docs/``."""
-
-    src: str
-    title: str
-    kind: str
-    markdown: str
-    updated: dt.date | None = None  # the newest date in the page's data (the sitemap's lastmod)
-    templated: bool = False  # made by Renderer.page: the Markdown subset prongsai.fastmd renders
-
-    @property
-    def url(self) -> str:
-        return url_of(self.src)
-
-
-@dataclass
-class NavNode:
-    title: str
-    src: str | None = None  # a page, or the index page of a section
-    children: list[NavNode] = field(default_factory=list)
-
-    def to_mkdocs(self) -> Any:
-        """The node in ``mkdocs.yml`` ``nav`` form.
-
-        Themes print nav titles as HTML (they expect titles taken from rendered
-        headings), so a title from YAML is HTML-escaped here.
-        """
-        title = html.escape(self.title, quote=False)
-        if not self.children:
-            return {title: self.src}
-        inner: list[Any] = [self.src] if self.src else []
-        inner += [c.to_mkdocs() for c in self.children]
-        return {title: inner}
-
-    def sources(self) -> list[str]:
-        """Source paths of this node and all below it."""
-        return ([self.src] if self.src else []) + [s for c in self.children for s in c.sources()]
-
-
-def url_of(src: str) -> str:
-    """Directory URL of a source path: ``2568/measures/m01.md`` -> ``2568/measures/m01/``."""
-    stem = src[:-3] if src.endswith(".md") else src
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        stem = stem[: -len("/index")]
-    return stem + "/"
-
-
-@functools.lru_cache(maxsize=65536)
-def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
-    """A pure function of two paths, asked ~10 times per page (posixpath.relpath is slow)."""
-    here = url_of(from_src) or "."
-    there = url_of(to_src) or "."
-    rel = posixpath.relpath(there, here.rstrip("/") or ".")
-    rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
-
-
-# --- paths ---------------------------------------------------------------------------
-# Every page is an ``index.md`` in the folder of its URL, so the folder of the source and
-# of the URL are one: a relative link means the same to every engine (MkDocs reads links
-# in HTML from the page's URL, Zensical from the source file's folder).
-
-
-def year_src(fy: int) -> str:
-    return f"{fy}/index.md"
-
-
-def measures_doc_src(fy: int) -> str:
-    return f"{fy}/measures/index.md"
-
-
-def measure_src(fy: int, measure_id: str) -> str:
-    return f"{fy}/measures/{measure_id}/index.md"
-
-
-def group_src(fy: FiscalYear, key: str) -> str:
-    return f"{fy.year}/{fy.taxonomy.key}/{key}/index.md"
-
-
-def report_src(fy: int) -> str:
-    return f"{fy}/report/index.md"
-
-
-def assessment_src(fy: int) -> str:
-    return f"{fy}/assessment/index.md"
-
-
-def limitations_src(fy: int) -> str:
-    return f"{fy}/limitations/index.md"
-
-
-def analysis_src(fy: int) -> str:
-    """Part 2 of the measures document: the overview of the analysis and its comparison table
-    (each issue's own analysis stands on the issue's page)."""
-    return f"{fy}/analysis/index.md"
-
-
-def print_src(fy: int, doc: str) -> str:
-    """The whole measures document (``doc="measures"``) or progress report (``"report"``) on one
-    page for reading straight through and printing: a table of contents whose parts the
-    browser fetches from their own pages (overrides/assets/prongsai-print.js), so that no
-    page carries a whole document (issue 6: every page under 40 KB of HTML)."""
-    return f"{fy}/print/{doc}/index.md"
-
-
-def oit_index_src(ita: int) -> str:
-    return f"oit/{ita}/index.md"
-
-
-def oit_item_src(ita: int, code: str) -> str:
-    return f"oit/{ita}/{code.lower()}/index.md"
-
-
-def itas_src(ita: int) -> str:
-    """The ITAS answer sheet of an ITA year (added by prongsai.itas)."""
-    return f"itas/{ita}/index.md"
-
-
-class Paths:
-    """Source paths of generated pages, for templates."""
-
-    year = staticmethod(year_src)
-    measures_doc = staticmethod(measures_doc_src)
-    measure = staticmethod(measure_src)
-    group = staticmethod(group_src)
-    report = staticmethod(report_src)
-    assessment = staticmethod(assessment_src)
-    limitations = staticmethod(limitations_src)
-    analysis = staticmethod(analysis_src)
-    print = staticmethod(print_src)
-    oit_index = staticmethod(oit_index_src)
-    oit_item = staticmethod(oit_item_src)
-    itas = staticmethod(itas_src)
 
 
 def place(prefix: str, name: str) -> str:
@@ -253,8 +131,7 @@ class Renderer:
 
     def asset(self, file: str) -> str:
         """Link from the current page to a file under ``docs/``."""
-        here = url_of(self.current_src).rstrip("/") or "."
-        return posixpath.relpath(file, here)
+        return relative_file(self.current_src, file)
 
     def period(self, p: Any) -> str:
         dates = thai.format_period(p.start, p.end, self.n)
@@ -305,14 +182,20 @@ class Renderer:
         return Page(src, title, kind, f"---\n{front}\n---\n\n{body}", updated, templated=True)
 
 
+def build(site: Site) -> Part:
+    """All pages of the records and the navigation tree, newest fiscal year first."""
+    pages, nav = build_pages(site)
+    return Part(pages=tuple(pages), nav=tuple(nav))
+
+
 def build_pages(site: Site) -> tuple[list[Page], list[NavNode]]:
-    """All generated pages and the navigation tree, newest fiscal year first."""
+    """All pages of the records and the navigation tree, newest fiscal year first."""
     r = Renderer(site)
     pages: list[Page] = []
-    nav: list[NavNode] = [NavNode("หน้าแรก", "index.md")]
+    nav: list[NavNode] = [NavNode("หน้าแรก", HOME)]
     pages.append(
         r.page(
-            "index.md",
+            HOME,
             site.organization.name,
             "home",
             "home.md.j2",
@@ -324,15 +207,17 @@ def build_pages(site: Site) -> tuple[list[Page], list[NavNode]]:
         )
     )
     older: list[tuple[int, NavNode]] = []
+    answered: set[int] = set()  # the ITAS answer sheet sits under the first (newest) OIT index of its ITA year
     for n, fy in enumerate(site.years_desc()):
-        year_pages, year_nav = _year_pages(r, site, fy)
+        year_pages, year_nav = _year_pages(r, site, fy, with_itas=fy.ita_year not in answered)
+        answered.add(fy.ita_year)
         pages += year_pages
         if n < RECENT_YEARS:
             nav.append(year_nav)
         else:
             older.append((fy.year, year_nav))
     if older:
-        nav.append(NavNode("ปีงบประมาณก่อนหน้า", children=_archive_blocks(r, older)))
+        nav.append(NavNode("ปีงบประมาณก่อนหน้า", children=tuple(_archive_blocks(r, older))))
     return pages, nav
 
 
@@ -348,7 +233,7 @@ def _archive_blocks(r: Renderer, older: list[tuple[int, NavNode]]) -> list[NavNo
     for block in blocks:
         newest, oldest = block[0][0], block[-1][0]
         span = thai.digits(oldest, r.n) + (f"–{thai.digits(newest, r.n)}" if newest != oldest else "")
-        out.append(NavNode(f"ปีงบประมาณ พ.ศ. {span}", children=[node for _, node in block]))
+        out.append(NavNode(f"ปีงบประมาณ พ.ศ. {span}", children=tuple(node for _, node in block)))
     return out
 
 
@@ -357,7 +242,7 @@ def _latest_assessment(site: Site) -> tuple[FiscalYear, Any] | None:
     return max(found, key=lambda pair: pair[1].ita_year) if found else None
 
 
-def _year_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], NavNode]:
+def _year_pages(r: Renderer, site: Site, fy: FiscalYear, with_itas: bool) -> tuple[list[Page], NavNode]:
     y = fy.year
     updated = fy.last_updated()
     latest = {m.id: fy.latest_progress(m.id) for m in fy.measures}
@@ -372,30 +257,26 @@ def _year_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], Na
         r.page(print_src(y, "measures"), f"{r.measures_doc_title(fy)} {r.fy_title(y)} (ฉบับเต็ม)", "measures_print", "print_measures.md.j2", **common),
         r.page(print_src(y, "report"), f"รายงานผลการดำเนินการตามมาตรการ {r.fy_title(y)} (ฉบับเต็ม)", "report_print", "print_report.md.j2", **common),
     ]
-    nav = NavNode(r.fy_title(y), year_src(y))
     # the measures document's own parts sit under it: one entry of the year's navigation
     # instead of four on every other page of the year (page weight, issue 6)
-    doc_nav = NavNode("มาตรการ (เอกสารฉบับเต็ม)", doc, [NavNode("ผลการประเมินที่นำมาวิเคราะห์", assessment_src(y))])
-    nav.children += [doc_nav, NavNode("รายงานผลการดำเนินการ", report_src(y))]
+    doc_parts = [NavNode("ผลการประเมินที่นำมาวิเคราะห์", assessment_src(y))]
     if fy.assessment:
         pages.append(r.page(analysis_src(y), f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}", "analysis", "analysis.md.j2", **common))
-        doc_nav.children.append(NavNode("การวิเคราะห์ผลการประเมิน", analysis_src(y)))
-    doc_nav.children.append(NavNode("ข้อจำกัดของหน่วยงาน", limitations_src(y)))
+        doc_parts.append(NavNode("การวิเคราะห์ผลการประเมิน", analysis_src(y)))
+    doc_parts.append(NavNode("ข้อจำกัดของหน่วยงาน", limitations_src(y)))
+    children = [NavNode("มาตรการ (เอกสารฉบับเต็ม)", doc, tuple(doc_parts)), NavNode("รายงานผลการดำเนินการ", report_src(y))]
     for group in fy.taxonomy.groups:
         src = group_src(fy, group.key)
         measures = fy.measures_in(group.key)
         analysis = next((g for g in fy.assessment.analysis.groups if g.group == group.key), None) if fy.assessment else None
         title = r.group_title(fy, group.key)
         pages.append(r.page(src, title, "issue", "group.md.j2", **common, group=group, measures=measures, analysis=analysis))
-        node = NavNode(title, src)
-        for m in measures:
-            pages.append(_measure_page(r, fy, m, common))
-            node.children.append(NavNode(m.title, measure_src(y, m.id)))
-        nav.children.append(node)
-    oit_pages, oit_nav = _oit_pages(r, site, fy)
+        pages += [_measure_page(r, fy, m, common) for m in measures]
+        children.append(NavNode(title, src, tuple(NavNode(m.title, measure_src(y, m.id)) for m in measures)))
+    oit_pages, oit_nav = _oit_pages(r, site, fy, with_itas)
     pages += oit_pages
-    nav.children.append(oit_nav)
-    return pages, nav
+    children.append(oit_nav)
+    return pages, NavNode(r.fy_title(y), year_src(y), tuple(children))
 
 
 def _measure_page(r: Renderer, fy: FiscalYear, m: Measure, common: dict[str, Any]) -> Page:
@@ -422,7 +303,7 @@ def _oit_summary(site: Site, ita: int) -> dict[str, int]:
     return completeness.summary(completeness.assess_year(site, ita))
 
 
-def _oit_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], NavNode]:
+def _oit_pages(r: Renderer, site: Site, fy: FiscalYear, with_itas: bool) -> tuple[list[Page], NavNode]:
     catalog = fy.catalog
     ita = catalog.ita_year
     statuses = [oit_status(site, catalog, i) for i in catalog.items]
@@ -440,8 +321,9 @@ def _oit_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], Nav
             updated=updated,
         )
     ]
-    node = NavNode(index_title, oit_index_src(ita))
-    subgroups: dict[str, NavNode] = {}
+    # items sit under their sub-group, as on the OIT index: an item page then carries the
+    # few items of its group in the navigation, not every item of the year (page weight)
+    subgroups: dict[str, list[NavNode]] = {}
     for st in statuses:
         item = st.item
         related = [m for m in fy.measures if item.code in m.oit_items]
@@ -465,11 +347,8 @@ def _oit_pages(r: Renderer, site: Site, fy: FiscalYear) -> tuple[list[Page], Nav
                 updated=updated,
             )
         )
-        # items sit under their sub-group, as on the OIT index: an item page then carries the
-        # few items of its group in the navigation, not every item of the year (page weight)
-        group = subgroups.get(item.subgroup)
-        if group is None:
-            group = subgroups[item.subgroup] = NavNode(item.subgroup)
-            node.children.append(group)
-        group.children.append(NavNode(f"{item.code} {item.title}", src))
-    return pages, node
+        subgroups.setdefault(item.subgroup, []).append(NavNode(f"{item.code} {item.title}", src))
+    # the ITAS answer sheet of the ITA year (its page is prongsai.itas's) first
+    children = [NavNode(f"แบบตอบ ITAS (ITA {thai.digits(ita, r.n)})", itas_src(ita))] if with_itas else []
+    children += [NavNode(title, children=tuple(items)) for title, items in subgroups.items()]
+    return pages, NavNode(index_title, oit_index_src(ita), tuple(children))

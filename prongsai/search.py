@@ -37,12 +37,13 @@ from pathlib import Path
 from typing import Any
 
 from . import thai
-from .output import Output, StaticFile
-from .pages import Page, Renderer
+from .pages import Renderer
+from .parts import Page, Part, StaticFile
 from .site import Site
+from .urls import SEARCH, SEARCH_INDEX
 
-INDEX_PATH = "search/th-index.json"
-PAGE_SRC = "search/index.md"
+INDEX_PATH = SEARCH_INDEX
+PAGE_SRC = SEARCH
 
 # How much a word counts where it is found: the title first, then headings, then the text.
 TITLE, HEADING, BODY = 8.0, 3.0, 1.0
@@ -336,14 +337,14 @@ def excluded(markdown: str) -> bool:
     return isinstance(search, dict) and search.get("exclude") is True
 
 
-def contribute(site: Site, out: Output, options: dict[str, Any]) -> None:
-    """Add the search page and its index (``search/th-index.json``)."""
-    searchable = [p for p in out.pages if p.kind != "search"]
-    docs_dir = options.get("docs_dir")
+def build(site: Site, pages: list[Page], docs_dir: str | None) -> Part:
+    """The search page and its index (``search/th-index.json``) of ``pages`` and the hand-written pages of ``docs_dir``."""
+    searchable = [p for p in pages if p.kind != "search"]
     if docs_dir and Path(docs_dir).is_dir():
         searchable += hand_written_pages(Path(docs_dir))
     searchable = [p for p in searchable if not excluded(p.markdown)]
     index = build_index(searchable, site.numerals)
-    out.files.append(StaticFile(INDEX_PATH, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()))
+    file = StaticFile(INDEX_PATH, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode())
     r = Renderer(site)
-    out.pages.append(r.page(PAGE_SRC, "ค้นหา", "search", "search.md.j2", index_file=INDEX_PATH.rsplit("/", 1)[1]))
+    page = r.page(PAGE_SRC, "ค้นหา", "search", "search.md.j2", index_file=INDEX_PATH.rsplit("/", 1)[1])
+    return Part(pages=(page,), files=(file,))

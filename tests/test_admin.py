@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, Field
 
-from prongsai import admin, forms, load_site, schema
+from prongsai import DataError, admin, forms, load_site, schema
 from prongsai.model import STATUS_LABELS, RoundFile, record_of
+from prongsai.options import FormsSettings, Options
 from prongsai.types import Text
 
 from .conftest import REPO
@@ -109,25 +110,22 @@ def example() -> Any:
     return load_site(REPO / "data", REPO / "docs")
 
 
-def _options(**forms_options: Any) -> dict[str, Any]:
-    return {
-        "docs_dir": str(REPO / "docs"),
-        "data": "data",
-        "site_url": "https://x.example/ita/",
-        "forms": forms_options,
-    }
+def _options(**forms_options: Any) -> Options:
+    return Options(docs_dir=str(REPO / "docs"), site_url="https://x.example/ita/", forms=FormsSettings(**forms_options))
 
 
 def test_no_forms_without_a_repository(example: Any) -> None:
-    assert admin.admin_files(example, {"docs_dir": str(REPO / "docs")}) == []
-    with pytest.raises(admin.FormsOptionError, match="ต้องมี repo:"):
+    assert admin.admin_files(example, Options(docs_dir=str(REPO / "docs"))) == []
+    with pytest.raises(DataError, match="ต้องรู้ชื่อ repository ใน GitHub ให้ใส่ repo:"):
         admin.admin_files(example, _options(branch="main"))
-    with pytest.raises(admin.FormsOptionError, match="หัวข้อที่ไม่รู้จัก: repository"):
-        admin.admin_files(example, _options(repository="a/b"))
+    with pytest.raises(DataError, match="ไม่มีตัวเลือกชื่อ forms.repository"):
+        Options.from_config({"forms": {"repository": "a/b"}})
 
 
 def test_one_form_per_data_file_newest_year_first(example: Any) -> None:
-    config = admin.decap_config(example, _options(repo="a/b"), {"repo": "a/b", "base_url": "https://auth.example"})
+    options = _options(repo="a/b", base_url="https://auth.example")
+    assert options.forms is not None
+    config = admin.decap_config(example, options, options.forms)
     want = {"name": "github", "repo": "a/b", "branch": "main", "base_url": "https://auth.example"}
     assert config["backend"].items() >= want.items()
     assert config["publish_mode"] == "editorial_workflow" and config["locale"] == "th"

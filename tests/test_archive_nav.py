@@ -9,7 +9,8 @@ from pathlib import Path
 
 from prongsai import load_site
 from prongsai.itas import nav_trails
-from prongsai.pages import build_pages, oit_item_src
+from prongsai.pages import build_pages
+from prongsai.urls import oit_item_src
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))

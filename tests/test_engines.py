@@ -26,7 +26,8 @@ import yaml
 
 from prongsai import load_site
 from prongsai.export import read_config
-from prongsai.output import engine_options, generate
+from prongsai.options import Options
+from prongsai.output import generate
 
 from .conftest import REPO
 from .conftest import build as build_in_process
@@ -138,7 +139,7 @@ def test_the_comparison_notices_what_a_reader_would(views: dict[str, dict[str, P
 
 def test_attached_files_and_exports_are_in_every_build(builds: dict[str, Build]) -> None:
     config = read_config(REPO / "mkdocs.yml")
-    options = engine_options((config.get("extra") or {}).get("prongsai"), site_url=config.get("site_url"), docs_dir=str(REPO / "docs"))
+    options = Options.from_config((config.get("extra") or {}).get("prongsai"), site_url=config.get("site_url"), docs_dir=str(REPO / "docs"))
     out = generate(load_site(REPO / "data", REPO / "docs"), options)
     expected = {f.path: f.content for f in out.files}
     for file in (REPO / "docs").rglob("*"):

@@ -12,7 +12,8 @@ from pydantic import BaseModel
 from prongsai import load_site
 from prongsai.audit import audit_site
 from prongsai.model import AssessmentFile, DisclosuresFile, MeasuresFile, OrganizationFile, RoundFile, YearFile
-from prongsai.pages import build_pages, url_of
+from prongsai.pages import build_pages
+from prongsai.urls import url_of
 from prongsai.site import Site
 
 from .conftest import REPO

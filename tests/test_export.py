@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from prongsai import output
+from prongsai import export, output
 from prongsai.errors import DataError
 from prongsai.export import export_markdown, read_config
 from prongsai.output import StaticFile
@@ -102,32 +103,36 @@ def test_tags_in_mkdocs_yml_are_kept_for_the_engine(mini: Path, tmp_path: Path) 
 
 
 @pytest.fixture
-def contributor(monkeypatch: pytest.MonkeyPatch) -> types.ModuleType:
-    """A feature module added through the CONTRIBUTORS seam, as the other features are."""
-    module = types.ModuleType("prongsai._export_probe")
-    module.warnings = []  # type: ignore[attr-defined]
+def contributor(monkeypatch: pytest.MonkeyPatch) -> types.SimpleNamespace:
+    """One more builder in the pipeline: its file and its warnings are in what ``generate`` returns."""
+    probe = types.SimpleNamespace(warnings=[])
+    real = export.generate
 
-    def contribute(site: object, out: output.Output, options: dict[str, object]) -> None:
-        out.files.append(StaticFile("exports/measures-2568.csv", "รหัส,ชื่อ\nm01,ทดสอบ\n".encode()))
-        out.warnings.extend(module.warnings)  # type: ignore[attr-defined]
+    def generate(site: object, options: object) -> output.Output:
+        out = real(site, options)  # type: ignore[arg-type]
+        part = output.Part(
+            files=(StaticFile("exports/measures-2568.csv", "รหัส,ชื่อ\nm01,ทดสอบ\n".encode()),),
+            warnings=tuple(probe.warnings),
+        )
+        return dataclasses.replace(
+            out, files=out.files + part.files, warnings=out.warnings + part.warnings
+        )
 
-    module.contribute = contribute  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "prongsai._export_probe", module)
-    monkeypatch.setattr(output, "CONTRIBUTORS", (*output.CONTRIBUTORS, "_export_probe"))
-    return module
+    monkeypatch.setattr(export, "generate", generate)
+    return probe
 
 
 def test_whatever_a_contributor_publishes_is_exported(
-    mini: Path, tmp_path: Path, contributor: types.ModuleType
+    mini: Path, tmp_path: Path, contributor: types.SimpleNamespace
 ) -> None:
     export_markdown(mini / "mkdocs.yml", tmp_path / "export")
     assert (tmp_path / "export/docs/exports/measures-2568.csv").read_text("utf-8") == "รหัส,ชื่อ\nm01,ทดสอบ\n"
 
 
 def test_a_warning_fails_a_strict_export_before_anything_is_written(
-    mini: Path, tmp_path: Path, contributor: types.ModuleType
+    mini: Path, tmp_path: Path, contributor: types.SimpleNamespace
 ) -> None:
-    contributor.warnings.append("ข้อ O3 ยังไม่มีเอกสาร")  # type: ignore[attr-defined]
+    contributor.warnings.append("ข้อ O3 ยังไม่มีเอกสาร")
     with pytest.raises(DataError) as exc:
         export_markdown(mini / "mkdocs.yml", tmp_path / "export")
     assert "mkdocs.yml: ข้อ O3 ยังไม่มีเอกสาร (strict: true" in str(exc.value)

@@ -7,8 +7,10 @@ import re
 import markdown
 import pytest
 
-from prongsai import fastmd, load_site
+from prongsai import load_site
+from prongsai.options import Options
 from prongsai.output import generate
+from prongsai_mkdocs import fastmd
 
 from .conftest import REPO
 
@@ -33,7 +35,7 @@ def _strip_ids(tokens: list[dict[str, object]]) -> list[tuple[object, ...]]:
 
 @pytest.fixture(scope="module")
 def pages() -> list[object]:
-    options = {"site_url": "https://www.saithan.example/ita/", "staff_guide": "staff", "docs_dir": str(REPO / "docs")}
+    options = Options(site_url="https://www.saithan.example/ita/", staff_guide="staff", docs_dir=str(REPO / "docs"))
     return generate(load_site(REPO / "data", REPO / "docs"), options).pages
 
 

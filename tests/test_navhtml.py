@@ -1,4 +1,4 @@
-"""The navigation rendered in Python (prongsai.navhtml) is Material's, element for element.
+"""The navigation rendered in Python (prongsai_mkdocs.navhtml) is Material's, element for element.
 
 Three layers: random navigation trees rendered by Material 9.8.1's own macros and by
 navhtml; the example site built with the hook as it is and with the hook's Python
@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prongsai import navhtml
+from prongsai_mkdocs import navhtml
 
 from .conftest import REPO
 from .htmldom import Event, dom, primary_nav

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from prongsai.pages import Page
+from prongsai.parts import Page
 from prongsai.search import build_index, normalise, page_text, tokens
 
 QUERIES = Path(__file__).with_name("search_queries.tsv")

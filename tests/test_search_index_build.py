@@ -16,15 +16,15 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from packaging.requirements import Requirement
 
 from prongsai import load_site, search, thai
-from prongsai.output import Output, engine_options, generate
-from prongsai.pages import Page
+from prongsai.options import Options
+from prongsai.output import Output, generate
+from prongsai.parts import Page
 
 from .conftest import REPO
 from .test_hostile import CASES, apply_case, expected
@@ -121,9 +121,9 @@ def ref_excluded(markdown: str) -> bool:
 # --- what is compared -----------------------------------------------------------------------
 
 
-def _options() -> dict[str, Any]:
+def _options() -> Options:
     extra = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["extra"]["prongsai"]
-    return engine_options(extra, site_url="", docs_dir=str(REPO / "docs"))
+    return Options.from_config(extra, site_url="", docs_dir=str(REPO / "docs"))
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +142,7 @@ def _accepted_hostile_pages(tmp: Path) -> Iterator[Page]:
     for case in CASES:
         if not expected(case):
             project = apply_case(case, tmp / case)
-            yield from generate(load_site(project / "data", project / "docs"), {}).pages
+            yield from generate(load_site(project / "data", project / "docs")).pages
 
 
 def _thai_runs(texts: list[str]) -> list[str]:
@@ -291,12 +291,11 @@ def test_the_published_index_is_the_reference_index(
     example_output: Output, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     published = next(f.content for f in example_output.files if f.path == search.INDEX_PATH)
-    reference_out = Output(pages=[p for p in example_output.pages if p.kind != "search"])
     site = load_site(REPO / "data", REPO / "docs")
     monkeypatch.setattr(search, "page_text", ref_page_text)
     monkeypatch.setattr(search, "tokens", ref_tokens)
     monkeypatch.setattr(search, "excluded", ref_excluded)
-    search.contribute(site, reference_out, _options())
-    reference = next(f.content for f in reference_out.files if f.path == search.INDEX_PATH)
+    reference_part = search.build(site, [p for p in example_output.pages if p.kind != "search"], _options().docs_dir)
+    reference = next(f.content for f in reference_part.files if f.path == search.INDEX_PATH)
     assert len(json.loads(published)["docs"]) > 200
     assert published == reference

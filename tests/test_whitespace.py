@@ -1,4 +1,4 @@
-"""prongsai.whitespace.collapse: the theme's indentation goes, nothing a reader sees changes."""
+"""prongsai_mkdocs.whitespace.collapse: the theme's indentation goes, nothing a reader sees changes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prongsai.whitespace import collapse
+from prongsai_mkdocs.whitespace import collapse
 
 from .htmldom import dom
 
