@@ -20,6 +20,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 DECAP_SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
 LOCAL = ("127.0.0.1", "localhost")
+SAVED = re.compile("เนื้อหาถูกบันทึก|การเปลี่ยนแปลงถูกบันทึกแล้ว")  # Decap's notice, its toolbar's state
 
 
 def git(repo: Path, *args: str) -> str:
@@ -121,10 +122,14 @@ def sign_in(page: Any, base: str) -> None:
     page.wait_for_url(re.compile(r".*#/collections/.*"))
 
 
-def open_entry(page: Any, base: str, collection: str, name: str, last_item: str) -> float:
-    """Open one data file's form; seconds until the list item ``last_item`` is shown."""
+def open_entry(page: Any, base: str, collection: str, label: str, last_item: str) -> float:
+    """Open one data file's form as an editor does (its collection, then its name in the list);
+    seconds from the click until the list item ``last_item`` is shown."""
+    page.goto(f"{base}admin/#/collections/{collection}")
+    card = page.get_by_text(re.compile(f"^{re.escape(label)}")).first  # a draft's card also says ร่าง
+    card.wait_for()
     start = time.perf_counter()
-    page.goto(f"{base}admin/#/collections/{collection}/entries/{name}")
+    card.click()
     list_item(page, last_item).wait_for()
     return time.perf_counter() - start
 
@@ -140,7 +145,8 @@ def branches(repo: Path) -> list[str]:
 
 
 def save(page: Any, repo: Path, branch: str, timeout: float = 30) -> float:
-    """Press save; seconds until the change is committed on ``branch`` (the pull request's branch)."""
+    """Press save; seconds until the change is committed on ``branch`` (the pull request's branch)
+    and the form shows it saved."""
     before = (
         git(repo, "rev-parse", branch).strip() if branch in branches(repo) else git(repo, "rev-parse", "main").strip()
     )
@@ -148,8 +154,12 @@ def save(page: Any, repo: Path, branch: str, timeout: float = 30) -> float:
     page.get_by_role("button", name="บันทึก", exact=True).click()
     while time.perf_counter() - start < timeout:
         if branch in branches(repo) and git(repo, "rev-parse", branch).strip() != before:
-            # the uploaded files and the data file arrive in one commit; let it finish
-            time.sleep(0.3)
+            # committed; and the form says so (until then it would ask before leaving the page)
+            try:
+                page.get_by_text(SAVED).first.wait_for(timeout=timeout * 1000)
+            except Exception:
+                page.screenshot(path=str(repo.parent / "save-notice.png"))
+                raise
             return time.perf_counter() - start
         time.sleep(0.05)
     shot = repo.parent / "save-timeout.png"

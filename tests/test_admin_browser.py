@@ -43,7 +43,7 @@ def _round_entry(data: dict[str, Any], measure: str) -> dict[str, Any]:
 
 
 def _m03_form(page: Any, base: str) -> Any:
-    decap.open_entry(page, base, "round", "2569-r6m", "m11")
+    decap.open_entry(page, base, "round", "ปีงบประมาณ 2569 · รอบ 6 เดือน", "m11")
     item = decap.list_item(page, "m03")
     item.locator("button").first.click()  # unfold
     return item
@@ -138,7 +138,7 @@ def test_an_emptied_box_leaves_no_empty_key(forms: dict[str, Any], browser: Any)
     context, refused = decap.offline_context(browser)
     page = context.new_page()
     decap.sign_in(page, base)
-    decap.open_entry(page, base, "round", "2568-r6m", decap_last_measure(repo, "2568", "r6m"))
+    decap.open_entry(page, base, "round", "ปีงบประมาณ 2568 · รอบ 6 เดือน", decap_last_measure(repo, "2568", "r6m"))
     page.get_by_label("ปัญหาอุปสรรคในภาพรวม", exact=False).first.fill("")
     decap.save(page, repo, "cms/round/2568-r6m")
     context.close()
