@@ -6,7 +6,7 @@ Published only when ``extra.prongsai.forms`` is set (:class:`prongsai.options.Fo
     forms:
       repo: saithan-municipality/ita      # GitHub repository of the data (owner/name)
       branch: main
-      base_url: https://ita-auth.example   # the OAuth proxy that signs editors in
+      base_url: https://ita-auth.example   # the OAuth proxy that signs editors in (docs/staff/deploy.md)
       local_backend: false                  # true: decap-server on this computer (tests, trying out)
 
 Files: ``admin/index.html`` (``noindex``, no page of the site links to it, so it is in no
@@ -107,6 +107,8 @@ def decap_config(site: Site, options: Options, settings: FormsSettings) -> dict[
         backend["base_url"] = settings.base_url
     if settings.auth_endpoint:
         backend["auth_endpoint"] = settings.auth_endpoint
+    if settings.site_domain:
+        backend["site_domain"] = settings.site_domain
     # commit messages in Thai: they become the pull request's title
     backend["commit_messages"] = {
         "create": "เพิ่ม {{collection}} “{{slug}}”",

@@ -32,6 +32,8 @@ class FormsSettings(BaseModel):
     """The sign-in (OAuth) service, e.g. ``https://ita-auth.example.go.th`` (docs/staff/deploy.md)."""
     auth_endpoint: str | None = None
     """The path of the sign-in on that service, when it is not ``auth``."""
+    site_domain: str | None = None
+    """Only with Netlify as the sign-in service: the Netlify site's name (``<name>.netlify.app``)."""
     local_backend: bool | dict[str, str] = False
     """``true`` (or ``{url: ...}``): save through decap-server on this computer instead of GitHub
     (trying the forms out, the browser tests)."""
