@@ -41,8 +41,9 @@ the forms' menu (the progress rounds are what an editor fills in most often). Th
 and the privacy allow-list are reference data, edited by hand or shipped."""
 
 NULL = {"type": "null"}
-ONE_LINE = ("title", "name", "label")
-"""Text fields shown as one line (names, titles), or ending ``_name``; other texts get a box."""
+ONE_LINE = ("title", "name", "label", "group", "value", "by")
+"""Text fields shown as one line (names, titles, a group key, a target value, who announced),
+or ending ``_name``; other texts get a box that grows with its text."""
 
 
 def choice_labels(typ: Any) -> dict[str, str] | None:
