@@ -112,6 +112,7 @@ def offline_context(browser: Any, width: int = 1280) -> tuple[Any, list[str]]:
             r.abort()
 
     context.route("**/*", route)
+    context.set_default_timeout(60_000)  # a shared 2-core machine: the forms' first render is slow
     return context, refused
 
 
@@ -144,7 +145,7 @@ def branches(repo: Path) -> list[str]:
     return [b.strip() for b in git(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads/cms").splitlines()]
 
 
-def save(page: Any, repo: Path, branch: str, timeout: float = 30) -> float:
+def save(page: Any, repo: Path, branch: str, timeout: float = 60) -> float:
     """Press save; seconds until the change is committed on ``branch`` (the pull request's branch)
     and the form shows it saved."""
     before = (

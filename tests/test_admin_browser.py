@@ -19,7 +19,6 @@ import pytest
 import yaml
 
 from . import decap
-from .browser import browser, serve  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.skipif(not decap.DECAP_SERVER.is_file(), reason="npm ci has not run (scripts/test.sh runs it)")
 
@@ -29,7 +28,7 @@ PDF = b"%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%
 
 
 @pytest.fixture(scope="module")
-def forms(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> Iterator[dict[str, Any]]:  # noqa: F811
+def forms(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> Iterator[dict[str, Any]]:
     work = tmp_path_factory.mktemp("forms")
     port = decap.free_port()
     repo = decap.git_project(work / "repo", port)
@@ -49,7 +48,7 @@ def _m03_form(page: Any, base: str) -> Any:
     return item
 
 
-def test_the_form_saves_one_change_the_validator_accepts(forms: dict[str, Any], browser: Any, tmp_path: Path) -> None:  # noqa: F811
+def test_the_form_saves_one_change_the_validator_accepts(forms: dict[str, Any], browser: Any, tmp_path: Path) -> None:
     repo, base = forms["repo"], forms["base"]
     context, refused = decap.offline_context(browser)
     page = context.new_page()
@@ -113,7 +112,7 @@ def test_the_form_saves_one_change_the_validator_accepts(forms: dict[str, Any], 
     assert re.search(r"ดำเนินการแล้วเสร็จ.{0,400}๑๐๐", page_html, re.S), "the new status and percent"
 
 
-def test_the_form_refuses_a_percent_over_100_in_thai(forms: dict[str, Any], browser: Any) -> None:  # noqa: F811
+def test_the_form_refuses_a_percent_over_100_in_thai(forms: dict[str, Any], browser: Any) -> None:
     repo, base = forms["repo"], forms["base"]
     heads = {b: decap.git(repo, "rev-parse", b) for b in decap.branches(repo)}
     context, refused = decap.offline_context(browser)
@@ -131,7 +130,7 @@ def test_the_form_refuses_a_percent_over_100_in_thai(forms: dict[str, Any], brow
     assert {b: decap.git(repo, "rev-parse", b) for b in decap.branches(repo)} == heads, "nothing was saved"
 
 
-def test_an_emptied_box_leaves_no_empty_key(forms: dict[str, Any], browser: Any) -> None:  # noqa: F811
+def test_an_emptied_box_leaves_no_empty_key(forms: dict[str, Any], browser: Any) -> None:
     """Decap keeps "" for an emptied box; the validator refuses an empty text: the key goes."""
     repo, base = forms["repo"], forms["base"]
     context, refused = decap.offline_context(browser)
