@@ -53,6 +53,7 @@ from prongsai.options import Options  # noqa: E402
 from prongsai.output import generate  # noqa: E402
 from prongsai.parts import Page  # noqa: E402
 from prongsai.yamlio import read_yaml  # noqa: E402
+from prongsai_mkdocs.twins import TWINS  # noqa: E402
 
 LAST_YEAR = 2569
 
@@ -216,9 +217,9 @@ import json, os, resource, sys, time
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-t = time.perf_counter()
+t, cpu = time.perf_counter(), time.process_time()
 build(load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=True))
-print(json.dumps({"seconds": time.perf_counter() - t, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"seconds": time.perf_counter() - t, "cpu": time.process_time() - cpu, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
@@ -230,13 +231,15 @@ def _best_build(config: Path, site: Path, repeat: int) -> dict[str, Any]:
     return {**best, "peak_mb": max(r["peak_mb"] for r in runs), "runs": [r["seconds"] for r in runs]}
 
 
-def _run_build(config: Path, site: Path) -> dict[str, Any]:
-    """One build in a fresh Python process: its time, peak memory and, for a build with the
-    hook, the hook's own account of where its time went (hooks/prongsai_mkdocs.py writes it
-    to PRONGSAI_BUILD_TIMES)."""
+def _run_build(config: Path, site: Path, twins_off: str = "") -> dict[str, Any]:
+    """One build in a fresh Python process: its time (wall clock and CPU), peak memory and,
+    for a build with the hook, the hook's own account of where its time went
+    (hooks/prongsai_mkdocs.py writes it to PRONGSAI_BUILD_TIMES). ``twins_off`` is
+    PRONGSAI_TWINS_OFF for the build (see prongsai/twins.py)."""
     times = site.parent / f"{site.name}-times.json"
     times.unlink(missing_ok=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO), "PRONGSAI_BUILD_TIMES": str(times)}
+    env["PRONGSAI_TWINS_OFF"] = twins_off
     out = subprocess.run([sys.executable, "-c", _RUNNER, str(config), str(site)], capture_output=True, text=True, env=env)
     if out.returncode != 0:
         raise SystemExit(f"build failed:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}")
@@ -328,6 +331,38 @@ def first_view_gzip(site_dir: Path, page: str = "") -> int:
     return total
 
 
+def twin_figures(config: Path, work: Path, pages: list[Page], rounds: int) -> list[str]:
+    """Build time and largest page with and without each fast twin (prongsai_mkdocs/twins.py).
+
+    The builds are interleaved (all twins on, then each one off, ``rounds`` times over) so
+    that the machine's load falls alike on every variant; the fastest run of each counts.
+    The saving is the build without the twin less the build with it, as a share of the build
+    without it; wall clock and CPU time (less disturbed by other processes) both."""
+    variants = {"": "all twins on", **{name: name for name in TWINS}}
+    runs: dict[str, list[dict[str, Any]]] = {v: [] for v in variants}
+    sizes: dict[str, float] = {}
+    for _ in range(max(1, rounds)):
+        for off in variants:
+            site = work / f"site-twins-{off or 'on'}"
+            runs[off].append(_run_build(config, site, off))
+            sizes[off] = max(page_sizes(pages, site).values()) / 1024
+    best = {v: (min(r["seconds"] for r in rs), min(r["cpu"] for r in rs)) for v, rs in runs.items()}
+    lines = [f"twin builds (fastest of {rounds}; wall s / CPU s; runs): "]
+    lines += [
+        f"          {label}: " + ", ".join(f"{r['seconds']:.2f}/{r['cpu']:.2f}" for r in runs[v]) + f", largest page {sizes[v]:.1f} KB"
+        for v, label in variants.items()
+    ]
+    (with_wall, with_cpu) = best[""]
+    for name in TWINS:
+        wall, cpu = best[name]
+        lines.append(
+            f"twin {name}: build with {with_wall:.2f} s, without {wall:.2f} s (saves {100 * (wall - with_wall) / wall:.0f}%; "
+            f"CPU {with_cpu:.2f} s / {cpu:.2f} s, saves {100 * (cpu - with_cpu) / cpu:.0f}%); "
+            f"largest page {sizes[''] :.1f} KB with, {sizes[name]:.1f} KB without"
+        )
+    return lines
+
+
 def serve_rebuild_seconds(config: Path, data: Path) -> float | None:
     """Start ``mkdocs serve``, touch one YAML file, read how long the rebuild took."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
@@ -377,6 +412,15 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="keep the synthetic projects in this folder")
     ap.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild measurement")
     ap.add_argument("--repeat", type=int, default=2, help="builds per size; the fastest counts (default 2)")
+    ap.add_argument(
+        "--twins",
+        type=int,
+        metavar="ROUNDS",
+        nargs="?",
+        const=3,
+        default=0,
+        help="also build the 10-year archive (or the one size given) with and without each fast twin, ROUNDS times (default 3)",
+    )
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="prongsai-bench-")) if args.keep is None else args.keep
     root.mkdir(parents=True, exist_ok=True)
@@ -405,6 +449,8 @@ def main() -> None:
             r["baseline_peak_mb"] = base["peak_mb"]
             if not args.no_serve:
                 r["serve_rebuild"] = serve_rebuild_seconds(work / "mkdocs.yml", data)
+        if args.twins and (n == 10 or len(args.years) == 1):
+            r["twins"] = twin_figures(work / "mkdocs.yml", work, generated_pages, args.twins)
         results[n] = r
         print(
             f"{n:>2} years: {pages} pages, build {r['build']:.2f} s (runs {', '.join(f'{x:.2f}' for x in built['runs'])})"
@@ -416,6 +462,8 @@ def main() -> None:
         print("          largest HTML per page type: " + ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in sorted(r["sizes"].items())))
         if r.get("serve_rebuild") is not None:
             print(f"          mkdocs serve: rebuild after editing one YAML file {r['serve_rebuild']:.2f} s")
+        for line in r.get("twins", []):
+            print(line)
     ref = results.get(10) or results[max(results)]
     if 5 in results and 10 in results:
         print(f"growth 5 -> 10 years: {results[10]['build'] / results[5]['build']:.2f}x")

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import thai
-from .model import ORG_TYPES, ROUND_KIND_LABELS, STATUS_LABELS
+from .model import ORG_TYPES, STATUS_LABELS
 from .urls import (
     HOME,
     analysis_src,
@@ -177,7 +177,7 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
         for rnd in fy.rounds:
             # the round's own text on the report; each entry's on its measure's page (below)
             check(f"{base}/rounds/{rnd.id}", rnd, [report_src(y), *(measure_src(y, e.measure) for e in rnd.entries)])
-            title = rnd.title or thai.digits(ROUND_KIND_LABELS[rnd.kind], site.numerals)
+            title = rnd.title_in(site.numerals)
             for e in rnd.entries:
                 check(f"{base}/rounds/{rnd.id}", e, [measure_src(y, e.measure)], f"entries[{e.measure}]")
                 if title not in pages.text(measure_src(y, e.measure)):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from . import thai
-from .model import ROUND_KIND_LABELS, DisclosureDocument, OitItem, RoundFile
+from .model import ROUND_KIND_LABELS, DisclosureDocument, OitItem
 from .site import Catalog, FiscalYear, Site
 
 State = Literal["complete", "incomplete", "stale", "missing"]
@@ -83,7 +83,7 @@ class OitStatus:
 
 def required_year(item: OitItem, ita_year: int) -> int | None:
     """The fiscal year an item's evidence must cover, or ``None`` when any year will do."""
-    return {"current": ita_year, "current_first_half": ita_year, "previous": ita_year - 1}.get(item.covers)
+    return item.required_year(ita_year)
 
 
 def document_year(doc: DisclosureDocument) -> tuple[int | None, bool]:
@@ -226,10 +226,6 @@ def _verdict(checks: list[ElementCheck], base: dict[str, Any], n: thai.Numerals)
 # --- the report item: the progress rounds of the fiscal year it covers -----------------
 
 
-def _round_title(r: RoundFile, n: thai.Numerals) -> str:
-    return r.title or thai.digits(ROUND_KIND_LABELS[r.kind], n)
-
-
 def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
     n = site.numerals
     ita = catalog.ita_year
@@ -247,18 +243,18 @@ def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
             **base,  # type: ignore[arg-type]
         )
     last = fy.rounds[-1]
-    assert last.period.end is not None  # a round's period always has both ends (RoundFile checks it)
+    assert last.period.end is not None  # a round's period always has both ends (ProgressRound checks it)
     if item.covers == "previous" and last.period.end < fy.span.end:
         return OitStatus(
             state="stale",
             reasons=(
                 f"ต้องเป็นรายงานผลทั้งปีงบประมาณ {thai.digits(covered, n)} (ถึง {thai.format_date(fy.span.end, n)}) "
-                f"แต่รายงานล่าสุดคือ{_round_title(last, n)} ถึง {thai.format_date(last.period.end, n)} "
+                f"แต่รายงานล่าสุดคือ{last.title_in(n)} ถึง {thai.format_date(last.period.end, n)} "
                 f"ให้เพิ่มรายงาน{thai.digits(ROUND_KIND_LABELS['twelve_month'], n)}ใน data/years/{covered}/rounds/",
             ),
             **base,  # type: ignore[arg-type]
         )
-    shown = f"{_round_title(last, n)} ปีงบประมาณ {thai.digits(covered, n)}"
+    shown = f"{last.title_in(n)} ปีงบประมาณ {thai.digits(covered, n)}"
     reported = {e.measure for e in last.entries}
     checks = []
     for k, text in enumerate(item.elements, start=1):
@@ -267,7 +263,7 @@ def _report(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
             lacking = [m.id for m in fy.measures if m.id not in reported]
             if lacking:
                 problem = (
-                    f"มาตรการ {', '.join(lacking)} ยังไม่มีผลการดำเนินการใน{_round_title(last, n)} "
+                    f"มาตรการ {', '.join(lacking)} ยังไม่มีผลการดำเนินการใน{last.title_in(n)} "
                     f"(data/years/{covered}/rounds/{last.id}.yml)"
                 )
         checks.append(ElementCheck(k, text, (shown,), problem))

@@ -155,7 +155,7 @@ def export_markdown(config_file: Path, dest: Path) -> Output:
         extra.get("prongsai") if isinstance(extra, dict) else None,
         site_url=str(site_url) if site_url else None,
         docs_dir=str(docs),
-        file=config_file.name,
+        config_file=config_file,
     )
     site = load_site(root / options.data, docs if docs.is_dir() else None)
     out = generate(site, options)

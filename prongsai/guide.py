@@ -13,7 +13,7 @@ from typing import Any
 
 from . import schema
 from .parts import Page, Part
-from .urls import reference_src
+from .urls import reference_src, relative_src
 
 ORDER = ["organization", "year", "measures", "round", "disclosures", "assessment"]
 FRONT = "---\nsearch:\n  exclude: true\n---\n\n"
@@ -31,6 +31,11 @@ def build(folder: str | None) -> Part:
     return Part(pages=tuple(pages))
 
 
+def _link(from_file: str | None, to_file: str | None, anchor: str = "") -> str:
+    """A link between two reference pages (``None``: the index); the same under any staff folder."""
+    return relative_src(reference_src("staff", from_file), reference_src("staff", to_file), anchor)
+
+
 def _cell(text: Any) -> str:
     return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ")
 
@@ -45,7 +50,7 @@ def _type(prop: dict[str, Any], file: str, defs: dict[str, Any]) -> str:
         target = defs[key]
         if target.get("type") == "object":
             return f"[{_cell(target.get('title', key))}](#{_anchor(file, key)})"
-        return f"[{_cell(target.get('title', key))}](../index.md#type-{key})"
+        return f"[{_cell(target.get('title', key))}]({_link(file, None, f'type-{key}')})"
     if prop.get("type") == "array":
         return "รายการของ " + _type(prop.get("items", {}), file, defs)
     if "anyOf" in prop:
@@ -88,7 +93,7 @@ def reference_markdown() -> str:
     ]
     for file in ORDER:
         doc = _schema(file)
-        lines.append(f"- [{_cell(doc['title'])}]({file}/index.md): {_cell(doc.get('description', ''))}")
+        lines.append(f"- [{_cell(doc['title'])}]({_link(None, file)}): {_cell(doc.get('description', ''))}")
     lines += ["", "## ชนิดของค่า {#types}", ""]
     for key, sub in _value_types().items():
         lines += [f"### {_cell(sub['title'])} {{#type-{key}}}", "", _cell(sub["description"]), ""]
@@ -109,5 +114,5 @@ def file_markdown(file: str) -> str:
             lines += [_cell(sub.get("description", "")), ""]
             lines += _table(sub, file, defs)
             lines.append("")
-    lines += ["[กลับไปที่ข้อมูลอ้างอิงทั้งหมด](../index.md)", ""]
+    lines += [f"[กลับไปที่ข้อมูลอ้างอิงทั้งหมด]({_link(file, None)})", ""]
     return "\n".join(lines) + "\n"

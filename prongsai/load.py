@@ -28,7 +28,7 @@ from .model import (
     OitItem,
     OrganizationFile,
     Period,
-    RoundFile,
+    ProgressRound,
     YearFile,
 )
 from .site import Catalog, FiscalYear, Site, Taxonomy
@@ -174,7 +174,7 @@ def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> FiscalYea
         for name, model in _YEAR_FILES.items()
         if name != "year.yml"
     }
-    rounds = [r for p in sorted((ydir / "rounds").glob("*.y*ml")) if (r := ctx.read(p, RoundFile))]
+    rounds = [r for p in sorted((ydir / "rounds").glob("*.y*ml")) if (r := ctx.read(p, ProgressRound))]
     if not loaded:
         return None
     ydoc, info = loaded

@@ -13,6 +13,7 @@ from typing import Any, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
+from .thai import digits
 from .types import (
     Date,
     FileRef,
@@ -246,6 +247,10 @@ class OitItem(Record):
     source: Text | None = Field(None, description="แหล่งที่มา")
     note: Text | None = Field(None, description="หมายเหตุ")
 
+    def required_year(self, ita_year: int) -> int | None:
+        """The fiscal year this item's evidence must cover in ITA ``ita_year`` (``covers``), or ``None``: any year."""
+        return {"current": ita_year, "current_first_half": ita_year, "previous": ita_year - 1}.get(self.covers)
+
 
 class CatalogFile(Record):
     """รายการข้อ OIT และกรอบการประเมินของปี ITA หนึ่งปี (data/catalog/ita-<ปี>.yml)"""
@@ -459,7 +464,7 @@ class ProgressEntry(Record):
     evidence: list[Document] = Field(default_factory=list, description="หลักฐาน")
 
 
-class RoundFile(Record):
+class ProgressRound(Record):
     """รายงานผลการดำเนินการตามมาตรการหนึ่งรอบ (data/years/<ปี>/rounds/<รหัส>.yml)"""
 
     id: Slug = Field(description="รหัสรอบ เช่น r6m (ใช้เป็นที่อยู่หน้าเว็บ)")
@@ -473,10 +478,19 @@ class RoundFile(Record):
     entries: list[ProgressEntry] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _dates(self) -> RoundFile:
+    def _dates(self) -> ProgressRound:
         if self.period.start is None or self.period.end is None:
             raise fail("รอบรายงานต้องมีทั้ง period.start และ period.end", "round period needs start and end")
         return self
+
+    def title_in(self, numerals: Numerals) -> str:
+        """The round's title as printed: its own ``title`` as the agency wrote it, or the label
+        of its kind (รอบ 6 เดือน) in the site's numerals."""
+        return self.title or digits(ROUND_KIND_LABELS[self.kind], numerals)
+
+
+RoundFile = ProgressRound
+"""The old name (until the branches written before the rename have merged; ARCHITECTURE.md, "Names")."""
 
 
 class DisclosureDocument(Document):

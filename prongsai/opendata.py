@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import STATUS_LABELS, Measure, ProgressEntry, RoundFile, record_of
+from .model import STATUS_LABELS, Measure, ProgressEntry, ProgressRound, record_of
 from .pages import Renderer
 from .parts import NavNode, Part, StaticFile
 from .site import FiscalYear, Site
@@ -94,7 +94,7 @@ def _kind(annotation: Any) -> str:
 
 
 def _group_title(fy: FiscalYear, m: Measure) -> str:
-    return f"{fy.taxonomy.label} {m.group} {fy.taxonomy.group(m.group).title}"
+    return fy.taxonomy.group_title(m.group, "arabic")
 
 
 MEASURE_COLUMNS: tuple[Column, ...] = (
@@ -123,16 +123,16 @@ MEASURE_COLUMNS: tuple[Column, ...] = (
 )
 
 PROGRESS_COLUMNS: tuple[Column, ...] = (
-    Column("round.id", RoundFile),
-    Column("round.kind", RoundFile),
-    Column("round.title", RoundFile),
-    Column("round.period.start", RoundFile),
-    Column("round.period.end", RoundFile),
-    Column("round.period.text", RoundFile),
-    Column("round.as_of", RoundFile),
-    Column("round.summary", RoundFile),
-    Column("round.problems", RoundFile),
-    Column("round.suggestions", RoundFile),
+    Column("round.id", ProgressRound),
+    Column("round.kind", ProgressRound),
+    Column("round.title", ProgressRound),
+    Column("round.period.start", ProgressRound),
+    Column("round.period.end", ProgressRound),
+    Column("round.period.text", ProgressRound),
+    Column("round.as_of", ProgressRound),
+    Column("round.summary", ProgressRound),
+    Column("round.problems", ProgressRound),
+    Column("round.suggestions", ProgressRound),
     Column("measure", ProgressEntry),
     Column(
         "measure_title",
@@ -192,7 +192,7 @@ def progress_csv(fy: FiscalYear) -> bytes:
     rows = []
     for r in fy.rounds:
         rdata = r.model_dump(mode="json", exclude_none=True)
-        round_cells = {c.name: _cell(_get(rdata, c.path)) for c in PROGRESS_COLUMNS if c.model is RoundFile}
+        round_cells = {c.name: _cell(_get(rdata, c.path)) for c in PROGRESS_COLUMNS if c.model is ProgressRound}
         if not r.entries:  # a round with nothing reported yet still has its row
             rows.append(round_cells)
         for e in r.entries:
@@ -261,21 +261,21 @@ def read_measures_csv(content: bytes) -> list[Measure]:
     return [Measure.model_validate(_record(MEASURE_COLUMNS, Measure, row)) for row in _rows(content)]
 
 
-def read_progress_csv(content: bytes) -> list[RoundFile]:
+def read_progress_csv(content: bytes) -> list[ProgressRound]:
     rounds: dict[str, dict[str, Any]] = {}
     for row in _rows(content):
-        rnd = rounds.setdefault(row["round.id"], {**_record(PROGRESS_COLUMNS, RoundFile, row), "entries": []})
+        rnd = rounds.setdefault(row["round.id"], {**_record(PROGRESS_COLUMNS, ProgressRound, row), "entries": []})
         if row["measure"]:
             rnd["entries"].append(_record(PROGRESS_COLUMNS, ProgressEntry, row))
-    return [RoundFile.model_validate(r) for r in rounds.values()]
+    return [ProgressRound.model_validate(r) for r in rounds.values()]
 
 
 def read_measures_json(content: bytes) -> list[Measure]:
     return [Measure.model_validate(m) for m in json.loads(content)["measures"]]
 
 
-def read_progress_json(content: bytes) -> list[RoundFile]:
-    return [RoundFile.model_validate(r) for r in json.loads(content)["rounds"]]
+def read_progress_json(content: bytes) -> list[ProgressRound]:
+    return [ProgressRound.model_validate(r) for r in json.loads(content)["rounds"]]
 
 
 # --- the contributor ---------------------------------------------------------------------

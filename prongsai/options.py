@@ -7,8 +7,10 @@ setting an editor believes in and does not have.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import DataError, Problem
@@ -73,37 +75,58 @@ class Options(Settings):
 
     @classmethod
     def from_config(
-        cls, extra: Any, *, site_url: str | None = None, docs_dir: str | None = None, file: str = "mkdocs.yml"
+        cls, extra: Any, *, site_url: str | None = None, docs_dir: str | None = None, config_file: str | Path | None = None
     ) -> Options:
-        """``extra.prongsai`` checked, with the engine's facts; :class:`DataError` in Thai when it is wrong."""
+        """``extra.prongsai`` checked, with the engine's facts; :class:`DataError` in Thai when it is wrong,
+        naming the line of ``config_file`` (the project's mkdocs.yml) when it is given."""
+        where = _Where(Path(config_file) if config_file else None)
         if extra is None:
             extra = {}
         if not isinstance(extra, dict):
-            raise DataError(
-                [Problem(file, None, "extra.prongsai", "ต้องเป็นรายการหัวข้อ: ค่า เช่น data: data", "must be a mapping")]
-            )
+            raise DataError([where.problem((), "ต้องเป็นรายการหัวข้อ: ค่า เช่น data: data", "must be a mapping")])
         try:
             settings = Settings.model_validate(extra)
         except ValidationError as exc:
-            raise DataError([_problem(file, err) for err in exc.errors()]) from None
+            raise DataError([_problem(where, err) for err in exc.errors()]) from None
         return cls(**settings.model_dump(), site_url=site_url or "", docs_dir=docs_dir)
 
 
-def _problem(file: str, err: Any) -> Problem:
-    key = ".".join(str(p) for p in err["loc"])
-    field = f"extra.prongsai.{key}"
+class _Where:
+    """The file and line of a key under ``extra.prongsai`` in the project's configuration."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.file = path.name if path else "mkdocs.yml"
+        self.node: Any = None
+        if path is not None:
+            try:  # composed, not constructed: any tag (!ENV ...) is fine
+                self.node = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
+            except (OSError, yaml.YAMLError):
+                pass
+
+    def line(self, keys: tuple[str, ...]) -> int | None:
+        node, found = self.node, None
+        for key in ("extra", "prongsai", *keys):
+            if not isinstance(node, yaml.MappingNode):
+                return found
+            pair = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+            if pair is None:
+                return found
+            found, node = pair[0].start_mark.line + 1, pair[1]
+        return found
+
+    def problem(self, keys: tuple[str, ...], message: str, gloss: str) -> Problem:
+        return Problem(self.file, self.line(keys), ".".join(("extra", "prongsai", *keys)), message, gloss)
+
+
+def _problem(where: _Where, err: Any) -> Problem:
+    keys = tuple(str(p) for p in err["loc"])
+    key = ".".join(keys)
     if err["type"] == "extra_forbidden":
         known = ", ".join(Settings.model_fields)
-        return Problem(
-            file, None, field, f"ไม่มีตัวเลือกชื่อ {key} ให้ตรวจการสะกด ตัวเลือกที่มี: {known}", "unknown option"
-        )
+        return where.problem(keys, f"ไม่มีตัวเลือกชื่อ {key} ให้ตรวจการสะกด ตัวเลือกที่มี: {known}", "unknown option")
     if key == "gaps":
-        return Problem(
-            file,
-            None,
-            field,
-            f"ค่า gaps ต้องเป็นหนึ่งใน: {', '.join(GAP_LEVELS)} แต่พบ '{err.get('input')}'",
-            "unknown gaps level",
+        return where.problem(
+            keys, f"ค่า gaps ต้องเป็นหนึ่งใน: {', '.join(GAP_LEVELS)} แต่พบ '{err.get('input')}'", "unknown gaps level"
         )
-    return Problem(file, None, field, f"ค่าของตัวเลือกนี้ต้องเป็นข้อความ แต่พบ '{err.get('input')}'", "bad option value")
+    return where.problem(keys, f"ค่าของตัวเลือกนี้ต้องเป็นข้อความ แต่พบ '{err.get('input')}'", "bad option value")
 

@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import itertools
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from markupsafe import Markup
 from . import completeness, thai
 from .completeness import STATE_LABELS, OitStatus
 from .crosswalk import crosswalk
-from .model import COVERS_LABELS, ORG_TYPES, ROUND_KIND_LABELS, STATUS_LABELS, Measure, OitItem, RoundFile
+from .model import COVERS_LABELS, ORG_TYPES, STATUS_LABELS, Measure, OitItem, ProgressRound
 from .parts import NavNode, Page, Part
 from .site import Catalog, FiscalYear, Site
 from .text import TextRenderer, heading
@@ -45,8 +46,33 @@ from .urls import (
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
-# Pages that assemble a whole document from its parts in the browser (see print_src).
-PRINT_KINDS = ("measures_print", "report_print")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the theme lays a page out (its front matter): the parts it hides, whether search indexes it."""
+
+    hide: tuple[str, ...] = ()
+    searchable: bool = True
+
+
+READING = Layout()
+WIDE_TABLE = Layout(hide=("toc",))  # one wide table per section: give it the room
+# a wide sheet: all the width, and no navigation to carry on a page that is already the
+# heaviest of its year (issue 6: 40 KB per page)
+SHEET = Layout(hide=("navigation", "toc"))
+# a whole document assembled from its parts in the browser (see urls.print_src): a sheet,
+# and its parts are indexed on their own pages
+WHOLE_DOCUMENT = Layout(hide=("navigation", "toc"), searchable=False)
+LAYOUTS: dict[str, Layout] = {
+    "measures_print": WHOLE_DOCUMENT,
+    "report_print": WHOLE_DOCUMENT,
+    "itas": SHEET,
+    "report": WIDE_TABLE,
+    "oit_index": WIDE_TABLE,
+}
+"""The layout of each kind of page; a kind not listed reads as text (:data:`READING`)."""
+
 # Fiscal years shown at the top of the navigation; older ones sit in one archive section,
 # so that every page does not carry a link per year of a growing archive (issue 6).
 RECENT_YEARS = 3
@@ -84,7 +110,6 @@ class Renderer:
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
-            extensions=["jinja2.ext.do"],
             # Markdown heading anchors are written {#id}: Jinja comments use {## ##} instead
             comment_start_string="{##",
             comment_end_string="##}",
@@ -122,7 +147,7 @@ class Renderer:
             instrument=instrument,
             oit_years=site.ita_years(),
         )
-        self.current_src = "index.md"
+        self.current_src = HOME
 
     # helpers exposed to templates -----------------------------------------------------
 
@@ -139,18 +164,15 @@ class Renderer:
             return f"{p.text} ({dates})"
         return p.text or dates
 
-    def round_title(self, r: RoundFile) -> str:
-        if r.title:
-            return r.title
-        return thai.digits(ROUND_KIND_LABELS[r.kind], self.n)
+    def round_title(self, r: ProgressRound) -> str:
+        return r.title_in(self.n)
 
     def unit_names(self, fy: FiscalYear, ids: list[str]) -> str:
         units = fy.units
         return ", ".join(units[i].name for i in ids if i in units)
 
     def group_title(self, fy: FiscalYear, key: str) -> str:
-        g = fy.taxonomy.group(key)
-        return f"{fy.taxonomy.label} {thai.digits(key, self.n)} {g.title}"
+        return fy.taxonomy.group_title(key, self.n)
 
     def fy_title(self, year: int) -> str:
         return f"ปีงบประมาณ พ.ศ. {thai.digits(year, self.n)}"
@@ -163,21 +185,28 @@ class Renderer:
 
     # page assembly --------------------------------------------------------------------
 
-    def page(self, src: str, title: str, kind: str, template: str, updated: dt.date | None = None, **ctx: Any) -> Page:
+    def page(
+        self,
+        src: str,
+        title: str,
+        kind: str,
+        template: str,
+        updated: dt.date | None = None,
+        layout: Layout | None = None,
+        **ctx: Any,
+    ) -> Page:
+        """A page of ``template``; its layout is ``layout``, or that of its ``kind`` (:data:`LAYOUTS`)."""
         self.current_src = src
+        layout = layout or LAYOUTS.get(kind, READING)
         meta: dict[str, Any] = {"title": html.escape(title, quote=False), "kind": kind}  # themes print it as HTML
         meta["numerals"] = self.n  # printed page numbers follow the site's numerals
         if updated:
             meta["updated"] = thai.format_date(updated, self.n)
         body = self.env.get_template(template).render(link=self.link, title=title, **ctx)
-        if kind in PRINT_KINDS or kind == "itas":
-            # a whole document or a wide sheet: all the width, and no navigation to carry
-            # on a page that is already the heaviest of its year (issue 6: 40 KB per page)
-            meta["hide"] = ["navigation", "toc"]
-        elif kind in ("report", "oit_index") or (kind == "oit_item" and ctx.get("item") is not None and ctx["item"].role == "measures_report"):
-            meta["hide"] = ["toc"]  # one wide table per section: give it the room
-        if kind in PRINT_KINDS:
-            meta["search"] = {"exclude": True}  # its parts are indexed on their own pages
+        if layout.hide:
+            meta["hide"] = list(layout.hide)
+        if not layout.searchable:
+            meta["search"] = {"exclude": True}
         front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
         return Page(src, title, kind, f"---\n{front}\n---\n\n{body}", updated, templated=True)
 
@@ -335,6 +364,7 @@ def _oit_pages(r: Renderer, site: Site, fy: FiscalYear, with_itas: bool) -> tupl
                 f"{item.code} {item.title}",
                 "oit_item",
                 "oit_item.md.j2",
+                layout=WIDE_TABLE if item.role == "measures_report" else READING,  # the report's status table
                 fy=fy,
                 catalog=catalog,
                 st=st,

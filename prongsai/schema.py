@@ -30,7 +30,7 @@ FILES: dict[str, type[BaseModel]] = {
     "year": model.YearFile,
     "assessment": model.AssessmentFile,
     "measures": model.MeasuresFile,
-    "round": model.RoundFile,
+    "round": model.ProgressRound,
     "disclosures": model.DisclosuresFile,
     "catalog": model.CatalogFile,
     "privacy-allowlist": AllowlistFile,

@@ -15,11 +15,11 @@ from .model import (
     OitItem,
     OrganizationFile,
     ProgressEntry,
-    RoundFile,
+    ProgressRound,
     Unit,
     YearFile,
 )
-from .thai import FiscalYearSpan, Numerals
+from .thai import FiscalYearSpan, Numerals, digits
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,17 @@ class Taxonomy:
     label: str  # printed before a group number: ประเด็นที่ / ตัวชี้วัดที่
     groups: tuple[Group, ...]
 
+    @property
+    def noun(self) -> str:
+        """What one group is called: ประเด็น, ตัวชี้วัด (the label without its ที่)."""
+        return self.label.replace("ที่", "")
+
     def group(self, key: str) -> Group:
         return next(g for g in self.groups if g.key == key)
+
+    def group_title(self, key: str, numerals: Numerals) -> str:
+        """``ประเด็นที่ ๓ การใช้ทรัพย์สินของราชการ``: the label, the number, the group's title."""
+        return f"{self.label} {digits(key, numerals)} {self.group(key).title}"
 
     def keys(self) -> list[str]:
         return [g.key for g in self.groups]
@@ -94,7 +103,7 @@ class FiscalYear:
     taxonomy: Taxonomy
     assessment: AssessmentFile | None
     measures: tuple[Measure, ...]
-    rounds: tuple[RoundFile, ...]  # chronological
+    rounds: tuple[ProgressRound, ...]  # chronological
     disclosures: tuple[Disclosure, ...]
 
     @property
@@ -119,12 +128,25 @@ class FiscalYear:
     def measures_in(self, group_key: str) -> list[Measure]:
         return [m for m in self.measures if m.group == group_key]
 
-    def progress_of(self, measure_id: str) -> list[tuple[RoundFile, ProgressEntry]]:
+    def progress_of(self, measure_id: str) -> list[tuple[ProgressRound, ProgressEntry]]:
         return [(r, e) for r in self.rounds for e in r.entries if e.measure == measure_id]
 
-    def latest_progress(self, measure_id: str) -> tuple[RoundFile, ProgressEntry] | None:
+    def latest_progress(self, measure_id: str) -> tuple[ProgressRound, ProgressEntry] | None:
         found = self.progress_of(measure_id)
         return found[-1] if found else None
+
+    def progress_by_round(self, measure_id: str) -> dict[str, ProgressEntry]:
+        """A measure's entry in each round that reports it, by round id."""
+        return {r.id: e for r, e in self.progress_of(measure_id)}
+
+    def reported_in(self, rnd: ProgressRound) -> list[Measure]:
+        """The measures a round reports on, in the order of its entries."""
+        return [self.measure(e.measure) for e in rnd.entries]
+
+    def unreported_in(self, rnd: ProgressRound) -> list[Measure]:
+        """The measures of the year a round says nothing about."""
+        reported = {e.measure for e in rnd.entries}
+        return [m for m in self.measures if m.id not in reported]
 
     def disclosure(self, code: str) -> Disclosure | None:
         return next((d for d in self.disclosures if d.item == code), None)

@@ -14,6 +14,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from . import twins
+
 _ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "u", "s", "del", "ins", "code", "pre", "blockquote",
     "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "hr", "sub", "sup",
@@ -29,6 +31,8 @@ class TextRenderer:
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
         self._cache: dict[str, Markup] = {}
+        # a fast twin, kept because the ten-year benchmark shows it pays (prongsai/twins.py)
+        self._shortcut = "plaintext" not in twins.named_off()
 
     def block(self, text: str | None) -> Markup:
         """Multi-paragraph Markdown to sanitized HTML."""
@@ -36,7 +40,7 @@ class TextRenderer:
             return Markup("")
         found = self._cache.get(text)
         if found is None:
-            found = self._cache[text] = Markup(f"<p>{text}</p>") if _plain(text) else self._convert(text)
+            found = self._cache[text] = Markup(f"<p>{text}</p>") if self._shortcut and _plain(text) else self._convert(text)
         return found
 
     def _convert(self, text: str) -> Markup:

@@ -152,6 +152,12 @@ def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+def relative_src(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A Markdown link between two source paths (``../index.md``): the engine turns it into the page's URL."""
+    rel = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
 def relative_file(from_src: str, file: str) -> str:
     """Link from a page to a file relative to the site root (``files/x.pdf``, ``2568/measures.csv``)."""
     here = url_of(from_src).rstrip("/") or "."

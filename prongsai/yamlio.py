@@ -231,7 +231,7 @@ def _construct(file: str, node: yaml.Node, path: Path_, lines: dict[Path_, int],
             items.append(_construct(file, item, (*path, i), lines, seen))
         return items
     assert isinstance(node, yaml.ScalarNode)
-    return _scalar(node)
+    return _scalar(node.tag, node.value)
 
 
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
@@ -249,11 +249,7 @@ def _refuse_tag(file: str, node: yaml.Node, path: Path_) -> None:
         )
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    return _value(node.tag, node.value)
-
-
-def _value(tag: str, value: str) -> Any:
+def _scalar(tag: str, value: str) -> Any:
     if tag == "tag:yaml.org,2002:null":
         return None
     if tag == "tag:yaml.org,2002:bool":
@@ -308,14 +304,6 @@ def read_yaml(path: Path, display: str) -> YamlDoc:
             "file is not UTF-8",
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    fast = read_plain(text)
-    if fast is not None:
-        return YamlDoc(display, *fast)
-    return read_careful(display, text)
-
-
-def read_careful(display: str, text: str) -> YamlDoc:
-    """Parse ``text`` checking everything, and word the first problem for the editor."""
     try:
         _check_depth(display, text)
         node = yaml.compose(text, Loader=_Loader)
@@ -329,109 +317,3 @@ def read_careful(display: str, text: str) -> YamlDoc:
     lines[()] = node.start_mark.line + 1
     data = _construct(display, node, (), lines, set())
     return YamlDoc(display, data, lines)
-
-
-_STR = "tag:yaml.org,2002:str"
-_RESOLVERS: dict[Any, list[tuple[str, re.Pattern[str]]]] = _Loader.yaml_implicit_resolvers
-_WILDCARD = _RESOLVERS.get(None, [])
-
-
-def _plain_value(event: yaml.ScalarEvent) -> Any:
-    """:func:`_scalar` of the node the composer would make of ``event`` (an untagged scalar),
-    resolved as ``yaml.resolver.BaseResolver.resolve`` does with our resolvers."""
-    value = event.value
-    tag = _STR
-    if event.implicit[0]:
-        for candidate, regexp in _RESOLVERS.get(value[0] if value else "", []) + _WILDCARD:
-            if regexp.match(value):
-                tag = candidate
-                break
-    return value if tag == _STR else _value(tag, value)
-
-
-def read_plain(text: str) -> tuple[Any, dict[Path_, int]] | None:
-    """Data and lines of a file with nothing unusual in it, in one pass over the parser's events.
-
-    Almost every file is plain: one document of mappings, lists and untagged scalars, no
-    anchor, alias, tag or duplicate key, not over-deep. Reading such a file needs neither
-    :func:`_check_depth`'s separate pass nor the composer's node tree. Anything else (and any
-    syntax error) gives ``None``, and :func:`read_careful` reads the file again and reports
-    the first problem exactly as before; for a plain file both give the same data and lines.
-    """
-    loader = _Loader(text)
-    try:
-        return _read_events(loader.get_event)
-    except yaml.YAMLError:
-        return None
-    finally:
-        loader.dispose()
-
-
-def _read_events(get: Any) -> tuple[Any, dict[Path_, int]] | None:
-    lines: dict[Path_, int] = {}
-    get()  # StreamStartEvent
-    event = get()
-    if isinstance(event, yaml.StreamEndEvent):
-        return None, lines
-    # each open collection: [its value, its path, the pending key of a mapping (None: a list)]
-    stack: list[list[Any]] = []
-    root: Any = None
-    event = get()  # the root node, after DocumentStartEvent
-    while True:
-        cls = type(event)
-        if cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
-            done = stack.pop()[0]
-            if not stack:
-                root = done
-                break
-            frame = stack[-1]
-            if isinstance(frame[0], dict):
-                frame[0][frame[2]] = done
-                frame[2] = None
-            else:
-                frame[0].append(done)
-            event = get()
-            continue
-        if cls is yaml.AliasEvent or event.anchor is not None or event.tag is not None:
-            return None
-        line = event.start_mark.line + 1
-        if stack:
-            frame = stack[-1]
-            container = frame[0]
-            if isinstance(container, dict):
-                if frame[2] is None:  # a key
-                    if cls is not yaml.ScalarEvent or event.value in container:
-                        return None
-                    key = event.value
-                    lines[(*frame[1], key)] = line
-                    frame[2] = key
-                    event = get()
-                    continue
-                path = (*frame[1], frame[2])
-            else:
-                path = (*frame[1], len(container))
-                lines[path] = line
-        else:
-            path = ()
-            lines[path] = line
-        if cls is yaml.ScalarEvent:
-            value = _plain_value(event)
-            if not stack:
-                root = value
-                break
-            if isinstance(container, dict):
-                container[frame[2]] = value
-                frame[2] = None
-            else:
-                container.append(value)
-        elif len(stack) >= MAX_DEPTH:
-            return None
-        elif cls is yaml.MappingStartEvent:
-            stack.append([{}, path, None])
-        else:
-            stack.append([[], path, None])
-        event = get()
-    get()  # DocumentEndEvent
-    if not isinstance(get(), yaml.StreamEndEvent):
-        return None  # a second document
-    return root, lines

@@ -58,7 +58,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         off = twins.switched_off()
-        options = Options.from_config(config.extra.get("prongsai"), site_url=config.site_url, docs_dir=config.docs_dir)
+        options = Options.from_config(
+            config.extra.get("prongsai"),
+            site_url=config.site_url,
+            docs_dir=config.docs_dir,
+            config_file=config.config_file_path,
+        )
         output = generate(load_site(root / options.data, Path(config.docs_dir)), options)
     except (DataError, ValueError) as exc:
         raise PluginError(str(exc)) from None

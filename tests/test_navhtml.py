@@ -2,7 +2,7 @@
 
 Three layers: random navigation trees rendered by Material 9.8.1's own macros and by
 navhtml; the example site built with the hook as it is and with the hook's Python
-navigation and whitespace collapsing taken out (Material's rendering), every page compared;
+navigation and whitespace collapsing switched off (Material's rendering), every page compared;
 and the same two builds in Chromium on a 360 px phone: drawer, nested section, table of
 contents, and the text a reader sees.
 """
@@ -211,17 +211,15 @@ def test_unsupported_features_are_refused() -> None:
 
 @pytest.fixture(scope="module")
 def material_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example built by the hook without its on_env (Python navigation) and on_post_page
-    (whitespace): the navigation and pages exactly as Material renders them."""
+    """The example built with the Python navigation and the whitespace pass switched off
+    (``PRONGSAI_TWINS_OFF``): the navigation and pages exactly as Material renders them."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     site_dir = tmp_path_factory.mktemp("material") / "site"
-    cfg = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    hook = next(module for name, module in cfg.plugins.items() if name.endswith("prongsai_mkdocs.py"))
-    for event in ("env", "post_page"):
-        cfg.plugins.events[event].remove(getattr(hook, f"on_{event}"))
-    mkdocs_build(cfg)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PRONGSAI_TWINS_OFF", "navhtml,whitespace")
+        mkdocs_build(load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
     return site_dir
 
 

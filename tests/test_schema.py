@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from prongsai import schema
-from prongsai.model import RoundFile
+from prongsai.model import ProgressRound
 from prongsai.validation import validate_doc
 from prongsai.yamlio import YamlProblem, read_yaml
 
@@ -191,7 +191,7 @@ def test_the_schema_and_the_build_accept_and_refuse_the_same_values(tmp_path: Pa
     for (label, _), path in zip(variants, files, strict=True):
         problems: list = []
         try:
-            validate_doc(read_yaml(path, path.name), RoundFile, problems)
+            validate_doc(read_yaml(path, path.name), ProgressRound, problems)
         except YamlProblem as exc:
             problems.append(exc.problem)
         build_ok, schema_ok = not problems, not by_schema[str(path)]
@@ -221,7 +221,7 @@ def test_a_broken_file_is_refused_by_both_at_the_same_field(tmp_path: Path, line
     file = tmp_path / "r6m.yml"
     file.write_text(ROUND.replace(line, broken), "utf-8")
     problems: list = []
-    validate_doc(read_yaml(file, "r6m.yml"), RoundFile, problems)
+    validate_doc(read_yaml(file, "r6m.yml"), ProgressRound, problems)
     build_paths = {p.path for p in problems}
     schema_paths = set(check_jsonschema("round", [file])[str(file)])
     assert path in build_paths, problems

@@ -10,7 +10,7 @@ from typing import Any
 from .. import scaffold
 from pydantic import TypeAdapter, ValidationError
 
-from ..model import ROUND_KIND_LABELS, STATUS_LABELS, ProgressEntry, RoundFile, RoundKind
+from ..model import ROUND_KIND_LABELS, STATUS_LABELS, ProgressEntry, ProgressRound, RoundKind
 from ..thai import FiscalYearSpan, format_date
 from ._common import load_year, add_data, date_arg, fail, year_arg
 
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         "summary": "สรุปภาพรวมของรอบ (แก้ข้อความนี้)",
         "entries": [],
     }
-    doc = scaffold.commented(RoundFile, data)
+    doc = scaffold.commented(ProgressRound, data)
     for n, (m, latest, entry) in enumerate(entries):
         was = f" รอบก่อน: {STATUS_LABELS[latest[1].status]}" if latest else " ยังไม่เคยรายงาน"
         item = scaffold.commented(ProgressEntry, entry, 4, comments=False)
