@@ -145,7 +145,7 @@ def branches(repo: Path) -> list[str]:
     return [b.strip() for b in git(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads/cms").splitlines()]
 
 
-def save(page: Any, repo: Path, branch: str, timeout: float = 60) -> float:
+def save(page: Any, repo: Path, branch: str, timeout: float = 120) -> float:
     """Press save; seconds until the change is committed on ``branch`` (the pull request's branch)
     and the form shows it saved."""
     before = (
