@@ -21,6 +21,26 @@ GAP_LEVELS: tuple[str, ...] = ("info", "warn", "fail", "off")
 _GAP_ALIASES = {"ignore": "off", "warning": "warn", "error": "fail"}
 
 
+class FormsSettings(BaseModel):
+    """``extra.prongsai.forms``: the editors' forms at /admin/ (docs/staff/forms.md, docs/staff/deploy.md)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    repo: str | None = None
+    """The GitHub repository of the data, ``owner/name``: the forms open pull requests there."""
+    branch: str = "main"
+    """The branch the site is published from; pull requests go into it."""
+    base_url: str | None = None
+    """The sign-in (OAuth) service, e.g. ``https://ita-auth.example.go.th`` (docs/staff/deploy.md)."""
+    auth_endpoint: str | None = None
+    """The path of the sign-in on that service, when it is not ``auth``."""
+    site_domain: str | None = None
+    """Only with Netlify as the sign-in service: the Netlify site's name (``<name>.netlify.app``)."""
+    local_backend: bool | dict[str, str] = False
+    """``true`` (or ``{url: ...}``): save through decap-server on this computer instead of GitHub
+    (trying the forms out, the browser tests)."""
+
+
 class Settings(BaseModel):
     """``extra.prongsai`` in mkdocs.yml: what an agency sets."""
 
@@ -35,6 +55,8 @@ class Settings(BaseModel):
     staff_guide: str | None = None
     """The folder of the editor guide under docs/ (``staff``): its field reference is
     generated there. Unset: no reference pages."""
+    forms: FormsSettings | None = None
+    """The editors' forms at /admin/ (Decap CMS). Unset: no forms are published."""
 
     @field_validator("gaps", mode="before")
     @classmethod

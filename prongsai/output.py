@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import guide, itas, opendata, pages, search
+from . import admin, guide, itas, opendata, pages, search
 from .options import Options
 from .parts import NavNode, Page, Part, StaticFile
 from .site import Site
@@ -97,7 +97,8 @@ def generate(site: Site, options: Options | None = None) -> Output:
     answers = itas.build(site, core.nav, options)  # ITAS answer sheets: their "where" text follows the navigation
     open_data = opendata.build(site)  # CSV and JSON per fiscal year, the field dictionary
     reference = guide.build(site, options.staff_guide)  # the editor guide's field reference
-    parts = [core, answers, open_data, reference]
+    editors_forms = admin.build(site, options)  # the editors' forms at /admin/ (files only, no page)
+    parts = [core, answers, open_data, reference, editors_forms]
     # last: the search index covers the pages above and the hand-written ones
     found = search.build(site, [p for part in parts for p in part.pages], options.docs_dir)
     return Output.of(site, [*parts, found])

@@ -499,6 +499,7 @@ def choice(aliases: dict[str, str], label: str, labels: dict[str, str] | None = 
             raise fail(f"{label} '{VALUE}' ใช้ไม่ได้ ให้ใช้หนึ่งใน: {allowed}", "value not in the allowed list", text)
         return found
 
+    check.accepted = aliases  # type: ignore[attr-defined]  # read by prongsai.forms (Thai labels of a select)
     return BeforeValidator(check)
 
 

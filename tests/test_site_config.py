@@ -85,7 +85,7 @@ def test_an_unknown_option_fails_the_build_with_one_thai_line(mini: Path, tmp_pa
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     line = len((mini / "mkdocs.yml").read_text("utf-8").splitlines())  # the last line: "    gap: fail"
-    assert f"mkdocs.yml:{line}: extra.prongsai.gap: ไม่มีตัวเลือกชื่อ gap ให้ตรวจการสะกด ตัวเลือกที่มี: data, gaps, staff_guide (unknown option)" in output
+    assert f"mkdocs.yml:{line}: extra.prongsai.gap: ไม่มีตัวเลือกชื่อ gap ให้ตรวจการสะกด ตัวเลือกที่มี: data, gaps, staff_guide, forms (unknown option)" in output
     assert "Traceback" not in output
     assert not (tmp_path / "site").exists() or not any((tmp_path / "site").iterdir())
     with pytest.raises(DataError, match="extra.prongsai.gap: ไม่มีตัวเลือกชื่อ gap"):  # the export reads the same record

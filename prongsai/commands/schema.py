@@ -6,13 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import schema
+from .. import forms, schema
 
 NAME = "schema"
 HELP = "สร้างไฟล์ JSON Schema ในโฟลเดอร์ schema/ จากโครงสร้างข้อมูล"
 DESCRIPTION = (
     "สร้างไฟล์ schema/<ชื่อ>.schema.json จากโครงสร้างข้อมูลของโปรแกรม "
     "(โปรแกรมแก้ไขไฟล์ใช้ไฟล์เหล่านี้เติมคำและขีดเส้นใต้ค่าที่ผิดระหว่างพิมพ์) "
+    "และ schema/forms.json (ช่องกรอกของแบบฟอร์มแก้ไขข้อมูลที่ /admin/) "
     "ใช้ --check เพื่อตรวจว่าไฟล์ที่มีอยู่ตรงกับโครงสร้างล่าสุดหรือไม่"
 )
 
@@ -25,7 +26,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     folder = Path(args.out)
     if args.check:
-        names = schema.stale(folder)
+        names = schema.stale(folder) + ([forms.FILENAME] if forms.stale(folder) else [])
         if names:
             print(
                 f"ไฟล์ schema ไม่ตรงกับโครงสร้างข้อมูล: {', '.join(names)} "
@@ -36,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"ไฟล์ schema ตรงกับโครงสร้างข้อมูล ({len(schema.FILES)} ไฟล์) (schema files are up to date)")
         return 0
     changed = schema.write_all(folder)
+    if forms.write(folder):
+        changed.append(folder / forms.FILENAME)
     for path in changed:
         print(f"เขียน {path.as_posix()}")
     if not changed:

@@ -1,0 +1,165 @@
+"""The editors' forms in Chromium, offline: decap-server's local-git mode over a git copy of the
+example, the built site's /admin/, every request to another host refused (and none made).
+
+An editor opens the 2569 six-month round, changes one measure's status and percent, uploads an
+evidence PDF and saves: the pull request's branch holds exactly that change, the validator
+accepts it and the rebuilt site shows it. A percent of 150 is refused in the form, in Thai.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from . import decap
+
+pytestmark = pytest.mark.skipif(not decap.DECAP_SERVER.is_file(), reason="npm ci has not run (scripts/test.sh runs it)")
+
+ROUND = "data/years/2569/rounds/r6m.yml"
+BRANCH = "cms/round/2569-r6m"
+PDF = b"%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n"
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> Iterator[dict[str, Any]]:
+    work = tmp_path_factory.mktemp("forms")
+    port = decap.free_port()
+    repo = decap.git_project(work / "repo", port)
+    site = decap.build_site(repo, work / "site")
+    with decap.decap_server(repo, port):
+        yield {"repo": repo, "site": site, "base": serve(site), "work": work}
+
+
+def _round_entry(data: dict[str, Any], measure: str) -> dict[str, Any]:
+    return next(e for e in data["entries"] if e["measure"] == measure)
+
+
+def _m03_form(page: Any, base: str) -> Any:
+    decap.open_entry(page, base, "round", "ปีงบประมาณ 2569 · รอบ 6 เดือน", "m11")
+    item = decap.list_item(page, "m03")
+    item.locator("button").first.click()  # unfold
+    return item
+
+
+def test_the_form_saves_one_change_the_validator_accepts(forms: dict[str, Any], browser: Any, tmp_path: Path) -> None:
+    repo, base = forms["repo"], forms["base"]
+    context, refused = decap.offline_context(browser)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    decap.sign_in(page, base)
+    item = _m03_form(page, base)
+    item.locator("[aria-label='select field']").first.locator("input").first.click(force=True)
+    page.get_by_role("option", name="ดำเนินการแล้วเสร็จ").click()
+    item.locator("input[type=number]").first.fill("100")
+    item.get_by_role("button", name=re.compile("^เพิ่ม หลักฐาน")).click()
+    evidence = item.locator("[class*=SortableListItem]").last
+    evidence.get_by_label("ชื่อเอกสาร", exact=True).fill("หนังสือแจ้งเปิดบัญชีรับชำระผ่านคิวอาร์โค้ด")
+    evidence.get_by_role("button", name="เลือกไฟล์").click()
+    pdf = tmp_path / "qr-account.pdf"
+    pdf.write_bytes(PDF)
+    page.locator("input[type=file]").set_input_files(str(pdf))
+    page.get_by_role("button", name="เลือกข้อมูลที่ถูกเลือก").click()
+    page.screenshot(path=str(forms["work"] / "round-form.png"))
+    decap.save(page, repo, BRANCH)
+    context.close()
+
+    assert refused == [], f"the forms asked another host: {refused}"
+    assert errors == []
+    # the pull request's branch: the round file and the uploaded file, nothing else
+    changed = decap.git(repo, "diff", "--name-only", "main", BRANCH).split()
+    assert sorted(changed) == ["data/years/2569/rounds/r6m.yml", "docs/files/2569/qr-account.pdf"]
+    assert decap.git(repo, "show", f"{BRANCH}:docs/files/2569/qr-account.pdf").encode() == PDF
+    before = yaml.safe_load(decap.git(repo, "show", f"main:{ROUND}"))
+    after_text = decap.git(repo, "show", f"{BRANCH}:{ROUND}")
+    after = yaml.safe_load(after_text)
+    # exactly that change: the other measures, the round's texts and dates are as they were
+    m03 = _round_entry(after, "m03")
+    assert m03 == {
+        **_round_entry(before, "m03"),
+        "status": "completed",
+        "percent": 100,
+        "evidence": [{"title": "หนังสือแจ้งเปิดบัญชีรับชำระผ่านคิวอาร์โค้ด", "file": "files/2569/qr-account.pdf"}],
+    }
+    assert list(m03) == ["measure", "status", "percent", "output", "problems", "suggestions", "evidence"]
+    rest = lambda d: {**d, "entries": [e for e in d["entries"] if e["measure"] != "m03"]}  # noqa: E731
+    assert rest(after) == rest(before)
+    # as the editor typed them: Buddhist-era dates in both spellings, Thai digits
+    assert "  end: 31 มีนาคม 2569\n" in after_text and "as_of: 2569-03-31\n" in after_text
+    assert "    percent: ๕๐\n" in after_text
+    # the file still names its schema first; only the header's prose comment is gone
+    assert after_text.startswith("# yaml-language-server: $schema=../../../../schema/round.schema.json\n")
+    diff = decap.git(repo, "diff", "-U0", "main", BRANCH, "--", ROUND)
+    removed = [line[1:] for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
+    assert [r for r in removed if r.strip() and not r.startswith("#")] == ["    status: delayed", "    percent: 30"]
+
+    # the pull request's branch on its own (decap-server keeps switching its working tree)
+    branch = tmp_path / "branch"
+    subprocess.run(["git", "clone", "-q", "-b", BRANCH, str(repo), str(branch)], check=True)
+    check = subprocess.run([sys.executable, "-m", "prongsai", "validate"], cwd=branch, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    site = decap.build_site(branch, tmp_path / "site")
+    page_html = (site / "2569" / "measures" / "m03" / "index.html").read_text("utf-8")
+    assert "หนังสือแจ้งเปิดบัญชีรับชำระผ่านคิวอาร์โค้ด" in page_html
+    assert "files/2569/qr-account.pdf" in page_html and (site / "files" / "2569" / "qr-account.pdf").is_file()
+    assert re.search(r"ดำเนินการแล้วเสร็จ.{0,400}๑๐๐", page_html, re.S), "the new status and percent"
+
+
+def test_the_form_refuses_a_percent_over_100_in_thai(forms: dict[str, Any], browser: Any) -> None:
+    repo, base = forms["repo"], forms["base"]
+    heads = {b: decap.git(repo, "rev-parse", b) for b in decap.branches(repo)}
+    context, refused = decap.offline_context(browser)
+    page = context.new_page()
+    decap.sign_in(page, base)
+    item = _m03_form(page, base)
+    item.locator("input[type=number]").first.fill("150")
+    page.get_by_role("button", name="บันทึก", exact=True).click()
+    # Decap's Thai message, with the bounds the generated form carries from the model
+    message = page.get_by_text("ร้อยละความก้าวหน้า 0-100 ต้องอยู่ระหว่าง 0 และ 100")
+    message.wait_for()
+    page.screenshot(path=str(forms["work"] / "percent-150.png"))
+    context.close()
+    assert refused == []
+    assert {b: decap.git(repo, "rev-parse", b) for b in decap.branches(repo)} == heads, "nothing was saved"
+
+
+def test_an_emptied_box_leaves_no_empty_key(forms: dict[str, Any], browser: Any) -> None:
+    """Decap keeps "" for an emptied box; the validator refuses an empty text: the key goes."""
+    repo, base = forms["repo"], forms["base"]
+    context, refused = decap.offline_context(browser)
+    page = context.new_page()
+    decap.sign_in(page, base)
+    decap.open_entry(page, base, "round", "ปีงบประมาณ 2568 · รอบ 6 เดือน", decap_last_measure(repo, "2568", "r6m"))
+    page.get_by_label("ปัญหาอุปสรรคในภาพรวม", exact=False).first.fill("")
+    decap.save(page, repo, "cms/round/2568-r6m")
+    context.close()
+    assert refused == []
+    text = decap.git(repo, "show", "cms/round/2568-r6m:data/years/2568/rounds/r6m.yml")
+    assert re.search(r"^problems:", yaml.safe_dump(yaml.safe_load(text)), re.M) is None
+    assert "problems: ''" not in text and 'problems: ""' not in text
+    before = yaml.safe_load(decap.git(repo, "show", "main:data/years/2568/rounds/r6m.yml"))
+    assert {k: v for k, v in before.items() if k != "problems"} == yaml.safe_load(text)
+
+
+def decap_last_measure(repo: Path, year: str, round_id: str) -> str:
+    data = yaml.safe_load(decap.git(repo, "show", f"main:data/years/{year}/rounds/{round_id}.yml"))
+    return str(data["entries"][-1]["measure"])
+
+
+def test_the_forms_are_kept_out_of_the_citizens_site(forms: dict[str, Any]) -> None:
+    site: Path = forms["site"]
+    page = (site / "admin" / "index.html").read_text("utf-8")
+    assert 'content="noindex, nofollow"' in page
+    assert "/admin/" not in (site / "sitemap.xml").read_text("utf-8")
+    assert "admin/" not in (site / "search" / "th-index.json").read_text("utf-8")
+    citizens = [p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in ("admin", "staff")]
+    assert len(citizens) > 100
+    linking = [p for p in citizens if re.search(r'href="[^"]*admin/', p.read_text("utf-8"))]
+    assert linking == [], "a citizens' page links to the forms"
