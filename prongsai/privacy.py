@@ -103,7 +103,10 @@ def official_domain(website: str | None) -> str | None:
     """``https://www.saithan.go.th/`` -> ``saithan.go.th``."""
     if not website:
         return None
-    host = (urlsplit(website).hostname or "").lower()
+    try:
+        host = (urlsplit(website).hostname or "").lower()
+    except ValueError:  # "https://[..." : not an address (organization.yml reports the website itself)
+        return None
     return host.removeprefix("www.") or None
 
 
