@@ -61,12 +61,15 @@ def test_an_editor_opens_the_preview_from_disk_and_follows_links(preview: Path, 
         # the stylesheet and the self-hosted font load from disk too
         assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("Sarabun")
         page.locator('.md-content a[href="2569/index.html"]').first.click()
+        page.wait_for_load_state()
         assert page.url.endswith("/2569/index.html")
         assert "๒๕๖๙" in page.locator("h1").first.inner_text()
         page.locator('.md-content a[href$="measures/index.html"]').first.click()
+        page.wait_for_load_state()
         assert page.url.endswith("/2569/measures/index.html") and page.locator("h1").count() == 1
         page.goto((preview / "oit/2569/o1/index.html").as_uri())
         page.locator('.md-content a[href$="2568/o1/index.html"]').first.click()  # the crosswalk to the year before
+        page.wait_for_load_state()
         assert page.url.endswith("/oit/2568/o1/index.html") and "O1" in page.locator("h1").first.inner_text()
         page.screenshot(path=str(preview.parent / f"preview-{width}.png"))
         page.close()
