@@ -153,6 +153,10 @@ class _Builder:
             if key in self.values:
                 return _value_widget(key, self.defs[key], self.choices)
             return {"widget": "object", "collapsed": False, "fields": self.object_fields(self.defs[key])}
+        # a value written as a text or as a record (a step): the form edits the text
+        texts = [b for b in branches if b.get("$ref", "").rsplit("/", 1)[-1] in self.values]
+        if "anyOf" in node and texts:
+            return self.widget(texts[0])
         arrays = [b for b in branches if b.get("type") == "array"]
         if node.get("type") == "array" or arrays:
             return self.list_widget(node if node.get("type") == "array" else arrays[0])
