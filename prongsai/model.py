@@ -682,7 +682,7 @@ class Measure(Record):
     period: Annotated[Period | None, _LeftOut()] = Field(
         None, description="ระยะเวลาดำเนินการ (ถ้าเอกสารไม่ได้ระบุ ให้เว้นไว้)"
     )
-    responsible: list[Slug] = Field(default_factory=list, description="รหัสส่วนราชการผู้รับผิดชอบ (จาก units ใน year.yml)")
+    responsible: list[Slug] = Field(default_factory=list, description="รหัสส่วนราชการผู้รับผิดชอบ (รหัสในรายการส่วนราชการของปีงบประมาณ)")
     responsible_text: Text | None = Field(
         None,
         description=(
@@ -733,7 +733,7 @@ class Document(Record):
 class ProgressEntry(Record):
     """ผลการดำเนินการของมาตรการหนึ่งในรอบรายงาน"""
 
-    measure: Slug = Field(description="รหัสมาตรการ (id ใน measures.yml)")
+    measure: Slug = Field(description="รหัสมาตรการ (รหัสเดียวกับในมาตรการของปีงบประมาณ)")
     status: Status | None = Field(None, description="สถานะ (ถ้ารายงานไม่ได้ระบุสถานะ ให้เว้นไว้ หน้าเว็บจะไม่แสดงสถานะ)")
     percent: Percent | None = Field(None, description="ร้อยละความก้าวหน้า 0-100")
     output: Text | None = Field(None, description="ผลการดำเนินการ (Output)")
