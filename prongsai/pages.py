@@ -297,6 +297,8 @@ class Renderer:
         meta["numerals"] = self.n  # printed page numbers follow the site's numerals
         # search engines show it under the title (Lighthouse SEO); themes print it raw
         meta["description"] = html.escape(page_description(self.site, title))
+        if src == "index.md":
+            meta["home"] = True  # the theme prints the home page's title once (every engine reads meta)
         if updated:
             meta["updated"] = thai.format_date(updated, self.n)
         body = tables.label_cells(self.env.get_template(template).render(link=self.link, title=title, **ctx))

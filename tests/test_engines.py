@@ -283,6 +283,10 @@ def test_text_from_yaml_stays_escaped_on_zensical(mini: Path) -> None:
     _run(["prongsai", "export-markdown", str(export)], mini)
     _run(["zensical", "build", "--strict"], export, alone=True)
     reference = read_site(build_in_process(mini))
-    assert differences(reference, read_site(export / "site"), "zensical") == []
+    # the fixture's project points its theme at this repository's overrides by an absolute
+    # path, which the export does not carry: Zensical titles its home page "name - name" there
+    # (the example's export, with its own overrides, agrees: test_the_three_engines_agree_page_for_page)
+    found = differences(reference, read_site(export / "site"), "zensical")
+    assert [d for d in found if not re.fullmatch(r"zensical: /: title '(.+)' != '\1 - \1'", d)] == []
     html = (export / "site/2568/measures/m02/index.html").read_text("utf-8")
     assert "<img src=x" not in html and "ระบบ &lt;img src=x onerror=alert(1)&gt; E-Service &amp; ภาษี" in html
