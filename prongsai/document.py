@@ -277,15 +277,28 @@ def _measure_text(m: Measure, field: str, fy: FiscalYear | None = None) -> int:
     return _length(getattr(m, field, None))
 
 
+def _assessed(fy: FiscalYear | None, code: str) -> Any:
+    """The question as the year's assessment.yml gives it, if it does."""
+    if fy is None or fy.assessment is None:
+        return None
+    return next((x for x in fy.assessment.assessment.questions if x.code == code), None)
+
+
 def question_text(fy: FiscalYear, q: Any) -> str:
     """A cited question's text: as cited, else as written in the year's assessment.yml."""
     if q.text:
         return str(q.text)
-    if fy.assessment:
-        found = next((x for x in fy.assessment.assessment.questions if x.code == q.code and x.text), None)
-        if found:
-            return str(found.text)
-    return ""
+    found = _assessed(fy, q.code)
+    return str(found.text) if found and found.text else ""
+
+
+def question_score(fy: FiscalYear, q: Any) -> str | None:
+    """A cited question's score as the document wrote it: as cited (``๙๔.๒๔ และ ๙๖.๗๐``), else
+    as assessment.yml gives it; None when neither states one."""
+    if q.score is not None:
+        return str(q.score)
+    found = _assessed(fy, q.code)
+    return str(found.score) if found and found.score is not None else None
 
 
 def widths(columns: list[Column], texts: list[dict[str, int]]) -> list[float]:

@@ -171,7 +171,8 @@ class Renderer:
             period=self.period,
             not_stated=NOT_STATED,
             score_change=self.score_change,
-            question_text=self.question_text,
+            question_text=document.question_text,
+            question_score=document.question_score,
             doc_targets=self.doc_targets,
             measure_label=document.measure_label,
             document=document,
@@ -239,10 +240,6 @@ class Renderer:
                 continue
             out[s.anchor] = out[s.kind] = self.link(src, anchor)
         return out
-
-    def question_text(self, fy: FiscalYear, q: Any) -> str:
-        """A cited question's text: as cited, else as written in the year's assessment.yml."""
-        return document.question_text(fy, q)
 
     def period(self, p: Any) -> str:
         if p is None:

@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 import yaml
 
-from prongsai import load_site
+from prongsai import load_site, thai, urls
 from prongsai.audit import audit_all
 
 from .conftest import FIXTURES, build, make_project
@@ -157,6 +157,33 @@ def test_the_fragment_check_notices_a_renumbered_list() -> None:
     assert _bare("๔. จัดทำคู่มือการให้บริการแยกตามงาน") not in _bare(drawn_text(renumbered))
     kept = "<article><p>๔. จัดทำคู่มือการให้บริการแยกตามงาน</p></article>"
     assert _bare("๔. จัดทำคู่มือการให้บริการแยกตามงาน") in _bare(drawn_text(kept))
+
+
+# --- the cited questions ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", AGENCIES)
+def test_issue_pages_show_each_cited_questions_text_and_score_as_written(sites: dict[str, Path], name: str) -> None:
+    """A group's analysis that cites a question by its code alone shows the text and the score
+    assessment.yml gives it, as written ("91" stays 91, two scores stay two), never "not stated"."""
+    project = sites[name].parent
+    site = load_site(project / "data", project / "docs")
+    checked = 0
+    for fy in site.years.values():
+        if fy.assessment is None:
+            continue
+        given = {q.code: q for q in fy.assessment.assessment.questions}
+        for g in fy.assessment.analysis.groups:
+            page = _bare(drawn_text((sites[name] / urls.group_src(fy, g.group)).with_suffix(".html").read_text("utf-8")))
+            for q in g.questions:
+                text = q.text or (given[q.code].text if q.code in given else None)
+                score = q.score if q.score is not None else (given[q.code].score if q.code in given else None)
+                if score is None:
+                    continue
+                row = q.code + (text or "") + thai.digits(score, site.numerals)
+                assert _bare(row) in page, (fy.year, g.group, row)
+                checked += 1
+    assert checked, name  # the fixture cites scored questions
 
 
 # --- print --------------------------------------------------------------------------------
