@@ -30,7 +30,7 @@ import yaml
 from prongsai import load_site, thai, urls
 from prongsai.audit import audit_all
 
-from .conftest import FIXTURES, build, make_project
+from .conftest import FIXTURES, REPO, build, make_project
 from .htmldom import dom
 
 AGENCIES = ("nongkrachap", "khlongtakhian", "silathong")
@@ -50,7 +50,15 @@ class _Sites(dict[str, Path]):
         self.root = root
 
     def __missing__(self, name: str) -> Path:
-        self[name] = build(make_project(self.root / name, name))
+        if name == "example":  # the bundled example, as scripts/site.sh builds it
+            from mkdocs.commands.build import build as mkdocs_build
+            from mkdocs.config import load_config
+
+            site_dir = self.root / "example" / "site"
+            mkdocs_build(load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+            self[name] = site_dir
+        else:
+            self[name] = build(make_project(self.root / name, name))
         return self[name]
 
 
@@ -157,6 +165,119 @@ def test_the_fragment_check_notices_a_renumbered_list() -> None:
     assert _bare("๔. จัดทำคู่มือการให้บริการแยกตามงาน") not in _bare(drawn_text(renumbered))
     kept = "<article><p>๔. จัดทำคู่มือการให้บริการแยกตามงาน</p></article>"
     assert _bare("๔. จัดทำคู่มือการให้บริการแยกตามงาน") in _bare(drawn_text(kept))
+
+
+# --- nothing twice -------------------------------------------------------------------------
+
+# Text a document repeats by nature: names and labels (a unit responsible for many measures,
+# each table's header row, a group's title over its analysis and its measures, a heading in the
+# contents list) and the questions a document cites wherever it analyses them.
+REPEATED_BY_NATURE = {"name", "label", "title", "heading", "number", "questions", "status"}
+
+
+def _pieces(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _pieces(v, (*path, str(k)))
+    elif isinstance(value, list):
+        for v in value:
+            yield from _pieces(v, path)
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _printed_text(page: str) -> str:
+    """What a print edition prints: its article less the web title and the screen-only notes."""
+    article = re.search(r"<article[^>]*>(.*)</article>", page, re.S)
+    assert article
+    body = re.sub(r"<h1\b.*?</h1>", "", article.group(1), count=1, flags=re.S)
+    body = re.sub(r'<div class="[^"]*ps-screen-only[^"]*".*?</div>', "", body, flags=re.S)
+    return _bare(drawn_text(f"<article>{body}</article>"))
+
+
+def twice(
+    data_files: list[Path], printed: str, names: frozenset[str] = frozenset(), exempt: frozenset[str] = frozenset()
+) -> list[str]:
+    """Each prose line of 15+ characters of ``data_files`` found more often in ``printed`` than
+    in the data itself (where every string, codes and units included, counts); ``names``: the
+    catalogue's names and titles (an instrument's, an indicator's), which the agency may write too."""
+    written = [(path, text) for f in data_files for path, text in _pieces(yaml.safe_load(f.read_text("utf-8")))]
+    everything = "\x00".join(_bare(t) for _, t in written)
+    repeated = {_bare(t) for path, t in written if set(path) & REPEATED_BY_NATURE} | names
+
+    def shown(piece: str) -> int:  # less where it stands inside a text repeated by nature
+        inside = sum(printed.count(r) * r.count(piece) for r in repeated if piece in r and r != piece)
+        return printed.count(piece) - inside
+
+    out = []
+    for path, text in written:
+        if set(path) & (REPEATED_BY_NATURE | NOT_PROSE | exempt):
+            continue
+        for line in text.splitlines():
+            piece = _bare(re.sub(r"^[-*+]\s+", "", line.strip()))
+            if len(piece) >= 15 and piece not in names and shown(piece) > everything.count(piece):
+                out.append(f"{'.'.join(path)}: {printed.count(piece)}x {line.strip()[:60]}")
+    return sorted(set(out))
+
+
+def _catalog_names(data: Path) -> frozenset[str]:
+    return frozenset(
+        _bare(t)
+        for f in (data / "catalog").glob("*.yml")
+        for p, t in _pieces(yaml.safe_load(f.read_text("utf-8")))
+        if p[-1:] in (("name",), ("title",))
+    )
+
+
+def _data_of(name: str) -> Path:
+    return FIXTURES / name / "data" if name != "example" else REPO / "data"
+
+
+@pytest.mark.parametrize("name", (*AGENCIES, "example"))
+def test_nothing_appears_twice_in_a_print_edition(sites: dict[str, Path], name: str) -> None:
+    data = _data_of(name)
+    names = _catalog_names(data)
+    found = {}
+    for year in sorted((data / "years").iterdir()):
+        for doc, files in (("measures", ["year.yml", "assessment.yml", "measures.yml"]), ("report", ["rounds"])):
+            page = sites[name] / year.name / "print" / doc / "index.html"
+            if not page.is_file():
+                continue
+            paths = [f for x in files for f in ([year / x] if x.endswith(".yml") else sorted((year / x).glob("*.yml")))]
+            dup = twice([f for f in paths if f.is_file()], _printed_text(page.read_text("utf-8")), names)
+            if dup:
+                found[f"{year.name}/{doc}"] = dup
+    assert found == {}, "\n".join(f"{k}: {line}" for k, lines in found.items() for line in lines)
+
+
+# An issue page lists its measures with their period and unit (an index of the measures'
+# pages); a measure's page heads each round's entry with the round's period.
+INDEX_FIELDS = frozenset({"period", "responsible_text"})
+
+
+@pytest.mark.parametrize("name", (*AGENCIES, "example"))
+def test_nothing_appears_twice_on_a_years_pages(sites: dict[str, Path], name: str) -> None:
+    """The documents on the site, a part a page: each text once over all the year's pages (the
+    overview page and the print editions apart)."""
+    data = _data_of(name)
+    names = _catalog_names(data)
+    found = {}
+    for year in sorted((data / "years").iterdir()):
+        pages = [p for p in sorted((sites[name] / year.name).rglob("*/index.html")) if "print" not in p.parts]
+        shown = "".join(_printed_text(p.read_text("utf-8")) for p in pages)
+        files = [year / "year.yml", year / "assessment.yml", year / "measures.yml", *sorted((year / "rounds").glob("*.yml"))]
+        dup = twice([f for f in files if f.is_file()], shown, names, INDEX_FIELDS)
+        if dup:
+            found[year.name] = dup
+    assert found == {}, "\n".join(f"{k}: {line}" for k, lines in found.items() for line in lines)
+
+
+def test_the_twice_check_notices_a_text_printed_twice(tmp_path: Path) -> None:
+    f = tmp_path / "a.yml"
+    f.write_text("analysis: {groups: [{assessed: ประเด็นที่ได้รับการประเมินแล้วในปีนี้}]}", "utf-8")
+    once = _bare("ประเด็นที่ได้รับการประเมินแล้วในปีนี้")
+    assert twice([f], once) == []
+    assert twice([f], once + once) != []
 
 
 # --- the cited questions ---------------------------------------------------------------
