@@ -28,17 +28,19 @@ from .model import (
 )
 from .site import FiscalYear
 
-# The product's headings of the parts it knows, when the agency wrote none.
-DEFAULT_HEADINGS = {
+# The product's names of the parts it knows, and its own part numbers, when the agency wrote none.
+DEFAULT_NAMES = {
     "preface": "คำนำ",
     "contents": "สารบัญ",
     "summary": "บทสรุปผู้บริหาร",
-    "assessment": "ส่วนที่ ๑ ผลการประเมิน ITA",
-    "analysis": "ส่วนที่ ๒ การวิเคราะห์ผลการประเมิน",
+    "assessment": "ผลการประเมิน ITA",
+    "analysis": "การวิเคราะห์ผลการประเมิน",
     "comparison": "ตารางเปรียบเทียบ",
-    "measures": "ส่วนที่ ๓ การนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
-    "limitations": "ส่วนที่ ๔ ข้อจำกัดของหน่วยงาน",
+    "measures": "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
+    "limitations": "ข้อจำกัดของหน่วยงาน",
 }
+DEFAULT_PARTS = {"assessment": "ส่วนที่ ๑", "analysis": "ส่วนที่ ๒", "measures": "ส่วนที่ ๓", "limitations": "ส่วนที่ ๔"}
+DEFAULT_HEADINGS = {k: f"{DEFAULT_PARTS[k]} {v}" if k in DEFAULT_PARTS else v for k, v in DEFAULT_NAMES.items()}
 DEFAULT_ORDER = ("preface", "summary", "assessment", "analysis", "measures", "limitations")
 
 # A line that starts with the agency's own number: ๑. ๑) (๑) ๓.จัดทำ 1.1 ... (Thai or Arabic digits)
@@ -61,7 +63,9 @@ class DocSection:
 
 
 def _title(s: Section) -> str:
-    heading = s.heading or DEFAULT_HEADINGS.get(s.kind, "")
+    """The agency's number and heading; a number alone goes with the product's name of the part
+    (never with its own part number: "๒ ส่วนที่ ๑ ..." would be two numbers)."""
+    heading = s.heading or (DEFAULT_NAMES if s.number else DEFAULT_HEADINGS).get(s.kind, "")
     if s.number and heading:
         return f"{s.number} {heading}"
     return s.number or heading

@@ -383,12 +383,13 @@ def _year_pages(r: Renderer, site: Site, fy: FiscalYear, with_itas: bool) -> tup
         r.page(print_src(y, "report"), f"{r.of_year(fy.info.report_title or 'รายงานผลการดำเนินการตามมาตรการ', y)} (ฉบับเต็ม)", "report_print", "print_report.md.j2", **common),
     ]
     # the measures document's own parts sit under it: one entry of the year's navigation
-    # instead of four on every other page of the year (page weight, issue 6)
-    doc_parts = [NavNode("ผลการประเมินที่นำมาวิเคราะห์", assessment_src(y))]
+    # instead of four on every other page of the year (page weight, issue 6), each under the
+    # heading the agency gave it (its number too), the product's label only where it gave none
+    doc_parts = [NavNode(r.part_title(fy, "assessment", "ผลการประเมินที่นำมาวิเคราะห์"), assessment_src(y))]
     if fy.assessment:
         pages.append(r.page(analysis_src(y), r.part_title(fy, "analysis", f"การวิเคราะห์ผลการประเมิน {r.fy_title(y)}"), "analysis", "analysis.md.j2", **common))
-        doc_parts.append(NavNode("การวิเคราะห์ผลการประเมิน", analysis_src(y)))
-    doc_parts.append(NavNode("ข้อจำกัดของหน่วยงาน", limitations_src(y)))
+        doc_parts.append(NavNode(r.part_title(fy, "analysis", "การวิเคราะห์ผลการประเมิน"), analysis_src(y)))
+    doc_parts.append(NavNode(r.part_title(fy, "limitations", "ข้อจำกัดของหน่วยงาน"), limitations_src(y)))
     children = [NavNode("มาตรการ (เอกสารฉบับเต็ม)", doc, tuple(doc_parts)), NavNode("รายงานผลการดำเนินการ", report_src(y))]
     for group in fy.taxonomy.groups:
         src = group_src(fy, group.key)

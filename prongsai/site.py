@@ -40,10 +40,16 @@ class Taxonomy:
         return next(g for g in self.groups if g.key == key)
 
     def group_title(self, key: str, numerals: Numerals) -> str:
-        """The group's heading as the document writes it (its ``heading``, numbers and all), else
-        ``ประเด็นที่ ๓ การใช้ทรัพย์สินของราชการ``: the label, the number, the group's title."""
+        """The group's heading as the document writes it (its ``heading``, numbers and all), followed
+        by its title when the heading does not say it (``ประเด็นการพัฒนาที่ ๑`` and the title: both
+        are the agency's words); else ``ประเด็นที่ ๓ การใช้ทรัพย์สินของราชการ``: the label, the
+        number, the group's title."""
         g = self.group(key)
-        return g.heading or f"{self.label} {digits(key, numerals)} {g.title}"
+        if not g.heading:
+            return f"{self.label} {digits(key, numerals)} {g.title}"
+        if "".join(g.title.split()) in "".join(g.heading.split()):
+            return g.heading
+        return f"{g.heading} {g.title}"
 
     def keys(self) -> list[str]:
         return [g.key for g in self.groups]

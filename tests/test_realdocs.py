@@ -251,6 +251,41 @@ def test_the_print_edition_is_the_whole_document_in_its_order_once(real: Path) -
         assert text.count(once) == 1, once
 
 
+def test_a_groups_heading_and_title_both_show_once() -> None:
+    """The seeds head a group "ประเด็นที่ ๑ <title>" or "๕.๑ <title>": a heading that says the
+    title stands alone; one that does not ("ประเด็นการพัฒนาที่ ๑") is followed by the title."""
+    from prongsai.model import Group
+    from prongsai.site import Taxonomy
+
+    groups = (
+        Group(key="1", title="การให้บริการ", heading="๕.๑ การให้บริการ"),
+        Group(key="2", title="การใช้ทรัพย์สินของราชการ", heading="ประเด็นการพัฒนาที่ ๒"),
+        Group(key="3", title="การเปิดเผยข้อมูล"),
+    )
+    t = Taxonomy("issues", "ประเด็น", "ประเด็นที่", groups)
+    assert t.group_title("1", "thai") == "๕.๑ การให้บริการ"
+    assert t.group_title("2", "thai") == "ประเด็นการพัฒนาที่ ๒ การใช้ทรัพย์สินของราชการ"
+    assert t.group_title("3", "thai") == "ประเด็นที่ ๓ การเปิดเผยข้อมูล"
+
+
+def test_the_navigation_carries_the_agencys_headings(real: Path) -> None:
+    from .htmldom import dom, primary_nav
+
+    nav = " ".join(e[1] for e in primary_nav(dom(_page(real, "2568/assessment"))) if e[0] == "text")
+    for own in ("๒ ผลการประเมินของเทศบาลทดสอบ", "๓ การวิเคราะห์ของเทศบาลทดสอบ", "๖ การวิเคราะห์ข้อจำกัด", "๑. กระบวนการปฏิบัติงานของเทศบาลทดสอบ"):
+        assert own in nav, own
+    for product in ("ผลการประเมินที่นำมาวิเคราะห์", "ข้อจำกัดของหน่วยงาน", "ส่วนที่ ๑", "ส่วนที่ ๔"):
+        assert product not in nav, product
+
+
+def test_a_number_without_a_heading_takes_the_parts_name_not_the_products_number() -> None:
+    from prongsai.document import _title
+    from prongsai.model import Section
+
+    assert _title(Section(kind="assessment", number="๒")) == "๒ ผลการประเมิน ITA"
+    assert _title(Section(kind="assessment")) == "ส่วนที่ ๑ ผลการประเมิน ITA"
+
+
 # --- 3. the document's own tables -------------------------------------------------------
 
 
