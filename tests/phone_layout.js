@@ -13,7 +13,7 @@
   }
   // no cell or heading wider than its box: a column cut off, or narrower than its longest word
   for (const el of root.querySelectorAll("td, th, caption, h1, h2, h3, p, li, dd, dt, .ps-table")) {
-    if (el.closest("pre, code, .ps-url")) continue;
+    if (el.closest("pre, code, .ps-itas td:last-child")) continue; // addresses break anywhere
     const head = el.closest("thead");
     if (head && getComputedStyle(head).position === "absolute") continue; // read by screen readers only
     const style = getComputedStyle(el);
@@ -35,7 +35,7 @@
   let seen = 0;
   while ((node = walker.nextNode())) {
     const parent = node.parentElement;
-    if (!parent || parent.closest("pre, code, .ps-url, .ps-visually-hidden, thead, script, style")) continue;
+    if (!parent || parent.closest("pre, code, .ps-itas td:last-child, .ps-visually-hidden, thead, script, style")) continue;
     if (!/[\u0E00-\u0E7F]/.test(node.data)) continue;
     const style = getComputedStyle(parent);
     if (style.display === "none" || style.visibility === "hidden") continue;
