@@ -440,15 +440,24 @@ def _numbered_tree() -> dict[str, Any]:
     return {"year.yml": year, "assessment.yml": assessment, "measures.yml": measures, "rounds/r6.yml": rnd}
 
 
-@pytest.fixture(scope="module")
-def numbered(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The visible text of every page of the fiscal year, and their HTML, joined."""
+@pytest.fixture(scope="module", params=["", "fastmd,navhtml,whitespace,plaintext"], ids=["twins", "plain"])
+def numbered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The HTML of every page of the site (the staff guide apart), joined: built as always and
+    with every fast twin off (Python-Markdown and nh3 render each text field, Material's macros
+    the navigation), so that each renderer is held to the agency's numbers."""
     project = make_project(tmp_path_factory.mktemp("numbered") / "p")
     (project / "data/years/2568/disclosures.yml").unlink()
     for rel, data in _numbered_tree().items():
         write(project, f"data/years/2568/{rel}", json.dumps(data, ensure_ascii=False))
-    site = build(project)
-    return "\n".join(p.read_text("utf-8") for p in sorted((site / "2568").rglob("index.html")))
+    mp = pytest.MonkeyPatch()
+    mp.setenv("PRONGSAI_TWINS_OFF", request.param)
+    try:
+        site = build(project)
+    finally:
+        mp.undo()
+    pages = [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] != "staff"]
+    assert any(p.relative_to(site).parts[0] == "oit" for p in pages)  # the OIT items show the documents too
+    return "\n".join(p.read_text("utf-8") for p in pages)
 
 
 def test_the_numbered_fixture_covers_every_text_field() -> None:
