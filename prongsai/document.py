@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -249,6 +250,24 @@ def measure_rows(fy: FiscalYear, measures: list[Measure], columns: list[Column])
 # floors: a text column keeps room for a phrase a line, a short one for a date or a unit
 _MIN_SHARE = {"number": 3.5, "status": 8.0, "percent": 6.0, "period": 8.0, "responsible": 8.0, "oit_items": 6.0}
 _DEFAULT_MIN = 10.0
+# what one letter takes of an A4 landscape table at 13pt (252 mm), and a cell's padding
+_LETTER, _PADDING = 0.95, 1.3
+_SHORT_WORD = 6  # a header word this long cannot break ("ลำดับ" is one word); longer ones break between words
+
+
+def _letters(text: str) -> int:
+    """Letters that take width: Thai vowel and tone marks above and below take none."""
+    return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
+
+
+def _floor(c: Column, filled: list[int]) -> float:
+    """A column's narrowest share: its kind's floor, its header's longest word (a label such as
+    ลำดับ cut in two reads as two words), and a number never broken (๕.๑.๒)."""
+    word = max((_letters(w) for w in re.split(r"[\s/]+", c.label) if w), default=0)
+    floor = max(_MIN_SHARE.get(c.field, _DEFAULT_MIN), _PADDING + _LETTER * min(word, _SHORT_WORD))
+    if c.field == "number" and filled:
+        floor = max(floor, _PADDING + _LETTER * max(filled))
+    return floor
 
 
 def _length(value: Any) -> int:
@@ -309,13 +328,15 @@ def widths(columns: list[Column], texts: list[dict[str, int]]) -> list[float]:
     """Each column's share of the table's width (percent), by the text its cells hold: the
     square root of the mean length of its filled cells, so that a column of long steps is wide and a column of
     dates is narrow but never squeezed below a phrase a line."""
-    weights = []
+    weights, floors = [], []
     for c in columns:
         filled = [t[c.field] for t in texts if t.get(c.field)]  # a cell left empty takes no room
         weights.append(math.sqrt(max(sum(filled) / len(filled), 1.0)) if filled else 1.0)
+        floors.append(_floor(c, filled))
+    if sum(floors) > 100:  # more columns than the page holds at their floors: all give way alike
+        floors = [f * 100 / sum(floors) for f in floors]
     total = sum(weights) or 1.0
     shares = [100 * w / total for w in weights]
-    floors = [_MIN_SHARE.get(c.field, _DEFAULT_MIN) for c in columns]
     raised = [max(s, f) for s, f in zip(shares, floors)]
     excess = sum(raised) - 100
     if excess > 0:  # take what the floors added from the columns above their floor

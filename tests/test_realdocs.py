@@ -291,7 +291,7 @@ def test_a_number_without_a_heading_takes_the_parts_name_not_the_products_number
 
 def test_the_measures_table_has_the_agencys_columns_and_merged_cells(real: Path) -> None:
     printed = _article(_page(real, "2568/print/measures"))
-    tables = re.findall(r'<table class="(?:ps-stack )?ps-grid ps-measures">.*?</table>', printed, re.S)
+    tables = re.findall(r'<table class="(?:ps-stack )?ps-grid ps-measures"[^>]*>.*?</table>', printed, re.S)
     assert len(tables) == 2  # one per issue that has measures
     headers = re.findall(r"<th scope=\"col\"[^>]*>(.*?)</th>", tables[0])
     assert headers == ["ข้อความ ITA", "ข้อค้นพบของเทศบาล", "ขั้นตอน / วิธีการปฏิบัติ", "วันดำเนินการ", "หน่วยงานผู้รับผิดชอบ"]
@@ -305,6 +305,19 @@ def test_the_measures_table_has_the_agencys_columns_and_merged_cells(real: Path)
     assert "ps-col-findings" not in rows[2] and "ps-col-findings" not in rows[3]  # under the merged cell
     assert "เดือนสิงหาคม ๒๕๖๘ เป็นต้นไป" in rows[2]
     assert "ลำดับ" not in tables[0] and "–" not in _text(tables[0])  # no column or filler the document lacks
+
+
+def test_a_short_column_keeps_its_headers_word_and_its_number_whole() -> None:
+    """A column is never narrower than its header's one word ("ลำดับ" printed "ลำดั / บ") or
+    its longest number ("๕.๑.๒" printed "๕.๑. / ๒"); many columns give way alike."""
+    from prongsai.document import Column, widths
+
+    cols = [Column("number", "ลำดับ"), Column("findings", "ผลการวิเคราะห์"), Column("steps", "ขั้นตอน")]
+    texts = [{"number": 5, "findings": 900, "steps": 1400}, {"number": 5, "findings": 700, "steps": 1200}]
+    number, *_ = widths(cols, texts)
+    assert number >= 6.0, number  # ๕.๑.๒: five letters of 0.95% each and the padding (was 3.5%)
+    many = widths([Column("findings", f"คอลัมน์ที่{n}") for n in range(12)], [{"findings": 10}])
+    assert abs(sum(many) - 100) < 0.5, many
 
 
 def test_the_measure_page_uses_the_documents_labels_and_links_a_shared_finding(real: Path) -> None:
