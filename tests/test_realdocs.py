@@ -225,6 +225,14 @@ def test_the_cover_follows_the_documents_sections_headings_and_numbers(real: Pat
     assert "๖ การวิเคราะห์ข้อจำกัด" in text and ">๙<" in cover
 
 
+def test_the_title_block_names_the_agency_once(real: Path) -> None:
+    """The subtitle says "... ของเทศบาลตำบลทดสอบ": the block's last line gives the place alone."""
+    for path in ("2568/measures", "2568/print/measures"):
+        head = re.search(r'<div class="ps-doc-head">(.*?)</div>\n', _article(_page(real, path)), re.S)
+        assert head and _text(head.group(1)).count("เทศบาลตำบลทดสอบ") == 1, path
+        assert "อำเภอทดสอบ จังหวัดทดลอง" in _text(head.group(1))
+
+
 def test_part_pages_carry_the_agencys_headings(real: Path) -> None:
     assert "๖ การวิเคราะห์ข้อจำกัด</h1>" in _article(_page(real, "2568/limitations"))
     assert "๒ ผลการประเมินของเทศบาลทดสอบ</h1>" in _article(_page(real, "2568/assessment"))
