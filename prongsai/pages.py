@@ -83,9 +83,12 @@ RECENT_YEARS = 3
 ARCHIVE_BLOCK = 5
 
 
-def place(prefix: str, name: str) -> str:
-    """``place("อำเภอ", "วังทอง")`` -> ``อำเภอวังทอง``; a name already prefixed stays as it is."""
-    return name if name.startswith(prefix) else f"{prefix}{name}"
+def place(prefix: str, name: str) -> Markup:
+    """``place("อำเภอ", "วังทอง")`` -> ``อำเภอวังทอง`` on one line (a place's name is one word to
+    the reader; the browser's dictionary cut "นครวารินทร์" as นครวาริ|นทร์); a name already
+    prefixed stays as it is."""
+    text = name if name.startswith(prefix) else f"{prefix}{name}"
+    return Markup('<span class="ps-name">{}</span>').format(text)
 
 
 def name_html(org: Any) -> Markup:
