@@ -115,7 +115,9 @@ def label_cells(markup: str) -> str:
             attrs = attrs.replace('class="', 'class="ps-stack ', 1)
         else:
             attrs += ' class="ps-stack"'
-        props = ";".join(f"--c{n}:{_css_string(label)}" for n, label in enumerate(labels[:MAX_COLUMNS], start=1) if label)
+        props = ";".join(
+            f"--c{n}:{_css_string(label)}" for n, label in enumerate(labels[:MAX_COLUMNS], start=1) if label
+        )
         attrs = attrs.replace('style="', f'style="{props};', 1) if 'style="' in attrs else f'{attrs} style="{props}"'
         return f"<table{attrs}>{inner}</table>"
 

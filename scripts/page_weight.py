@@ -6,7 +6,9 @@
 For each page type: the HTML size (raw and gzip) and the transfer of a first view with an
 empty cache: every file Chromium (Debian's, headless) requests for that page, HTML + CSS +
 JS + fonts (+ the search index on the results page), each counted gzip-compressed as a
-server would send it (woff2 as is: it is compressed already).
+server would send it (woff2 as is: it is compressed already). Then every HTML page of the
+site over the 40 KB budget, the print editions apart (tests/test_realdocs_fixtures.py holds
+the example and the three real-length fixture agencies to it).
 """
 
 from __future__ import annotations
@@ -84,6 +86,15 @@ def measure(site: Path, browser: object) -> list[dict[str, object]]:
     return rows
 
 
+HTML_BUDGET = 40 * 1024  # bytes of HTML a page, the print editions apart (issue 6)
+
+
+def over_budget(site: Path) -> dict[str, int]:
+    """Every HTML page of ``site`` over ``HTML_BUDGET``, the print editions apart."""
+    pages = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+    return {page: size for page, size in sorted(pages.items()) if size > HTML_BUDGET and "/print/" not in f"/{page}"}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="a built site (default: build the example)")
@@ -105,13 +116,17 @@ def main() -> int:
             )
             rows = measure(site, browser)
             browser.close()
+        heavy = over_budget(site)
     kb = lambda n: f"{n / 1024:.1f} KB"  # noqa: E731
     print(f"{'page type':34} {'HTML':>10} {'HTML gzip':>10} {'first view (gzip)':>18} {'requests':>8}")
     for r in rows:
         print(
             f"{r['page']:34} {kb(r['html']):>10} {kb(r['html_gzip']):>10} {kb(r['first_view']):>18} {r['requests']:>8}"
         )
-    return 0
+    print(f"pages over {kb(HTML_BUDGET)} of HTML (print editions apart): {len(heavy)}")
+    for page, size in heavy.items():
+        print(f"  {page} {kb(size)}")
+    return 1 if heavy else 0
 
 
 if __name__ == "__main__":
