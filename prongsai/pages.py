@@ -175,6 +175,7 @@ class Renderer:
             not_stated=NOT_STATED,
             score_change=self.score_change,
             question_text=document.question_text,
+            part_title=self.part_title,
             question_score=document.question_score,
             doc_targets=self.doc_targets,
             measure_label=document.measure_label,

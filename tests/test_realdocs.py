@@ -181,6 +181,8 @@ def test_a_report_without_status_or_date_shows_neither(real: Path) -> None:
     assert "ผลการดำเนินการของแต่ละมาตรการในแต่ละรอบ" in report  # not called a status table
     measure = _article(_page(real, "2568/measures/m01"))
     assert "ps-status--" not in measure and "สถานะล่าสุด" not in measure
+    year = _article(_page(real, "2568"))
+    assert "สถานะล่าสุด" not in year and "ไม่ได้ระบุ" not in year  # no column of "not stated"
     printed = _article(_page(real, "2568/print/report"))
     headers = re.findall(r"<th scope=\"col\"[^>]*>(.*?)</th>", printed)
     assert "สถานะ" not in headers and all(h for h in headers)  # only columns that hold something
@@ -284,6 +286,8 @@ def test_the_navigation_carries_the_agencys_headings(real: Path) -> None:
         assert own in nav, own
     for product in ("ผลการประเมินที่นำมาวิเคราะห์", "ข้อจำกัดของหน่วยงาน", "ส่วนที่ ๑", "ส่วนที่ ๔"):
         assert product not in nav, product
+    cards = _article(_page(real, "2568"))  # the year's cards lead to the parts under the same headings
+    assert "<strong>๒ ผลการประเมินของเทศบาลทดสอบ</strong>" in cards and "ผลการประเมินที่นำมาวิเคราะห์" not in cards
 
 
 def test_a_number_without_a_heading_takes_the_parts_name_not_the_products_number() -> None:
