@@ -502,3 +502,16 @@ def test_every_text_field_keeps_the_agencys_numbers(numbered: str, path: str) ->
         assert f"๔. {tag}" in numbered, path
     else:
         assert re.search(rf"๑\. {tag} แรก<br>\s*๒\) {tag} สอง<br>\s*๔\.{tag} สี่", numbered), path
+
+
+def test_a_stacked_tables_labels_stay_inside_their_css_strings() -> None:
+    """A column label with quotes, a backslash or markup (the agency's own label) is text in a
+    CSS string of the table's style attribute: it can end neither the string nor the attribute."""
+    from prongsai.tables import label_cells
+
+    head = "<th>ข้อ 'ก'</th><th>a\\b</th><th>&lt;b&gt; &quot;x&quot;;--c1:red</th>"
+    out = label_cells(f"<table><thead><tr>{head}</tr></thead><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>")
+    style = re.search(r'<table class="ps-stack" style="([^"]*)">', out)
+    assert style, out
+    assert style.group(1) == "--c1:'ข้อ \\27 ก\\27 ';--c2:'a\\\\b';--c3:'&lt;b&gt; &quot;x&quot;;--c1:red'"
+    assert "data-label" not in out  # each cell is the N-th of its row: labelled by its place
