@@ -3,12 +3,16 @@ the pinned bundles; the committed form description is not stale."""
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pydantic import BaseModel, Field
 
 from prongsai import DataError, admin, forms, load_site, schema
@@ -184,3 +188,69 @@ def test_the_yaml_bundle_is_the_pinned_packages(tmp_path: Path) -> None:
         check=True,
     )  # fmt: skip
     assert admin.YAML_JS.read_bytes() == out.read_bytes(), "run scripts/decap.sh"
+
+
+# --- what a form saves (forms.js in Node: tests/forms_format.js) --------------------------
+
+needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is missing (scripts/test.sh installs it)")
+
+
+def _save(config: dict[str, Any], cases: list[dict[str, Any]]) -> list[str]:
+    out = subprocess.run(
+        ["node", str(REPO / "tests" / "forms_format.js")],
+        input=json.dumps({"config": config, "cases": cases}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return list(json.loads(out.stdout))
+
+
+@pytest.fixture(scope="module")
+def data_files(example: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    options = _options(repo="a/b")
+    assert options.forms is not None
+    config = admin.decap_config(example, options, options.forms)
+    cases = [
+        {"collection": c["name"], "slug": f["name"], "raw": (REPO / f["file"]).read_text("utf-8"), "file": f["file"]}
+        for c in config["collections"]
+        for f in c["files"]
+    ]
+    return config, cases
+
+
+def _changed(before: str, after: str) -> list[str]:
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), n=0, lineterm="")
+    return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+@needs_node
+def test_a_file_saved_unchanged_is_the_same_file(data_files: Any) -> None:
+    config, cases = data_files
+    assert len(cases) > 20
+    saved = _save(config, cases)
+    assert [c["file"] for c, text in zip(cases, saved) if text != c["raw"]] == []
+
+
+@needs_node
+def test_a_change_leaves_the_rest_of_the_file_as_written(data_files: Any) -> None:
+    """Comments, flow lists, quotes, blank lines, Thai digits and dates of every data file stay as
+    written when the form adds one value to it; a changed value changes its own lines only."""
+    config, cases = data_files
+    added = _save(config, [{**c, "set": [[["zz"], "ค่าใหม่"]]} for c in cases])
+    wrong = {c["file"]: _changed(c["raw"], text) for c, text in zip(cases, added)}
+    assert {f: d for f, d in wrong.items() if d not in (["+zz: ค่าใหม่"], ["+", "+zz: ค่าใหม่"])} == {}
+    r6m = next(c for c in cases if c["file"] == "data/years/2569/rounds/r6m.yml")
+    m03 = next(i for i, e in enumerate(yaml.safe_load(r6m["raw"])["entries"]) if e["measure"] == "m03")
+    at = ["entries", m03]
+    evidence = [{"title": "หนังสือ", "file": "files/2569/a.pdf"}]
+    edits = [[[*at, "percent"], 100], [[*at, "evidence"], evidence], [[*at, "problems"], None]]
+    (text,) = _save(config, [{**r6m, "set": edits}])
+    assert _changed(r6m["raw"], text) == [
+        "-    percent: 30",
+        "+    percent: 100",
+        "-    problems: ธนาคารขอเอกสารประกอบเพิ่มเติม 2 ครั้ง",
+        "+    evidence:",
+        "+      - title: หนังสือ",
+        "+        file: files/2569/a.pdf",
+    ]
