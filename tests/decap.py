@@ -148,8 +148,9 @@ def open_entry(page: Any, base: str, collection: str, label: str, last_item: str
 
 
 def list_item(page: Any, summary: str) -> Any:
-    """The folded list item whose one-line summary is ``summary`` (a measure id, a title)."""
-    label = page.locator("[class*=NestedObjectLabel]", has_text=re.compile(f"^{re.escape(summary)}$"))
+    """The folded list item whose one-line summary is ``summary`` (a measure id, a title), or
+    starts with it and `` · `` (``m03 · ชื่อมาตรการ``)."""
+    label = page.locator("[class*=NestedObjectLabel]", has_text=re.compile(f"^{re.escape(summary)}( · .*)?$"))
     return page.locator("[class*=SortableListItem]").filter(has=label).first
 
 

@@ -8,6 +8,7 @@ accepts it and the rebuilt site shows it. A percent of 150 is refused in the for
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -49,9 +50,9 @@ def _m03_form(page: Any, base: str) -> Any:
 
 
 @pytest.fixture
-def offline(browser: Any) -> Iterator[tuple[Any, list[str]]]:
-    """A fresh offline browser context, closed even when the test fails."""
-    context, refused = decap.offline_context(browser)
+def offline(browser: Any, request: pytest.FixtureRequest) -> Iterator[tuple[Any, list[str]]]:
+    """A fresh offline browser context (1280 px wide, or the test's parameter), closed even when the test fails."""
+    context, refused = decap.offline_context(browser, width=getattr(request, "param", 1280))
     yield context, refused
     context.close()
 
@@ -178,3 +179,50 @@ def test_the_forms_are_kept_out_of_the_citizens_site(forms: dict[str, Any]) -> N
     assert len(citizens) > 100
     linking = [p for p in citizens if re.search(r'href="[^"]*admin/', p.read_text("utf-8"))]
     assert linking == [], "a citizens' page links to the forms"
+
+
+LAYOUT = (Path(__file__).parent / "phone_layout.js").read_text("utf-8")
+# every element shown, not only the text blocks phone_layout.js looks at: a button, a box, a menu
+PAST_THE_EDGE = """() => [...document.querySelectorAll("body *")].filter((el) => {
+  const box = el.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && box.right > window.innerWidth + 1 && getComputedStyle(el).visibility !== "hidden";
+}).map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(" ")[0]} ends at ${Math.round(el.getBoundingClientRect().right)} px`)"""
+SAVE_BUTTON = """() => { const b = [...document.querySelectorAll("button")].find((x) => x.textContent.trim() === "บันทึก");
+  const r = b.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; }"""
+
+
+@pytest.mark.parametrize("offline", [360, 1280], indirect=True)
+def test_the_forms_fit_the_screen(forms: dict[str, Any], offline: Any) -> None:
+    """On a 360 px phone as on a computer: no page scrolls sideways, nothing ends past the right
+    edge, the save button is on the screen (Decap's editor alone is at least 800 px wide)."""
+    context, refused = offline
+    page = context.new_page()
+    width = page.viewport_size["width"]
+    base = forms["base"]
+    decap.sign_in(page, base)
+    problems: dict[str, list[str]] = {}
+
+    def measure(name: str) -> None:
+        page.wait_for_timeout(300)  # Decap's folding animations
+        page.screenshot(path=str(forms["work"] / f"{name}-{width}.png"))
+        found = [p for p in page.evaluate(LAYOUT) if "no Thai word" not in p] + page.evaluate(PAST_THE_EDGE)
+        if found:
+            problems[name] = found[:10]
+
+    page.goto(f"{base}admin/#/collections/round")
+    page.get_by_text("ปีงบประมาณ 2569 · รอบ 6 เดือน").first.wait_for()
+    measure("collection")
+    _m03_form(page, base).scroll_into_view_if_needed()
+    measure("round")
+    left, right, top, bottom = page.evaluate(SAVE_BUTTON)
+    assert (
+        0 <= left and right <= width and 0 <= top and bottom <= page.viewport_size["height"]
+    ), "the save button is off the screen"
+    decap.open_entry(page, base, "measures", "ปีงบประมาณ 2569", "m11")
+    decap.list_item(page, "m03").locator("button").first.click()
+    measure("measures")
+    toolbar = page.locator("[class*=-ToolbarContainer]").bounding_box()
+    assert problems == {}, f"at {width} px:\n" + json.dumps(problems, ensure_ascii=False, indent=1)
+    assert refused == []
+    if width >= 800:
+        assert toolbar["height"] == 66, "a computer's screen keeps Decap's one-row toolbar"
