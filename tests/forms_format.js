@@ -2,8 +2,8 @@
 // {"config": <admin/config.json>, "cases": [{"collection", "slug", "raw", "set": [[path, value], ...]}]}
 // on stdin, and for each case reads "raw" as Decap would (the format's fromFile), sets the
 // values at the paths (a path is a list of keys and list positions; a value of null removes
-// the key) and saves (the preSave listener, then the format's toFile). Prints the saved texts
-// as a JSON list. Used by tests/test_admin.py.
+// the key) and saves (the preSave listener, then the format's toFile). Prints, as a JSON list,
+// {"read": what the form shows, "saved": the saved text} of each case. Used by tests/test_admin.py.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -36,6 +36,7 @@ function run() {
     const collection = input.config.collections.find((x) => x.name === c.collection);
     const format = formats[collection.format];
     const data = format.fromFile(c.raw);
+    const read = JSON.parse(JSON.stringify(data));
     for (const [where, value] of c.set || []) {
       let node = data;
       where.slice(0, -1).forEach((k) => { node = node[k]; });
@@ -46,7 +47,7 @@ function run() {
     const fields = { collection: c.collection, slug: c.slug, raw: c.raw, data };
     let saved = data;
     listeners.filter((l) => l.name === "preSave").forEach((l) => { saved = l.handler({ entry: entry(fields) }) || saved; });
-    return format.toFile(saved);
+    return { read, saved: format.toFile(saved) };
   });
   process.stdout.write(JSON.stringify(out));
 }

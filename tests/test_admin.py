@@ -16,7 +16,15 @@ import yaml
 from pydantic import BaseModel, Field
 
 from prongsai import DataError, admin, forms, load_site, schema
-from prongsai.model import STATUS_LABELS, RoundFile, record_of
+from prongsai.model import (
+    MEASURE_COLUMNS,
+    REPORT_COLUMNS,
+    SECTION_KINDS,
+    STATUS_LABELS,
+    MeasuresFile,
+    RoundFile,
+    record_of,
+)
 from prongsai.options import FormsSettings, Options
 from prongsai.types import Text
 
@@ -37,8 +45,6 @@ def _check_record(record: type[BaseModel], fields: list[dict[str, Any]], where: 
         inner = record_of(info.annotation)
         if inner is not None:
             sub = field.get("fields") or field.get("field", {}).get("fields")
-            if not sub and field.get("field", {}).get("widget") in ("text", "string"):
-                continue  # written as a text or as a record (a step): the form edits the text (docs/staff/forms.md)
             assert sub, f"{where}.{name}: a record without its fields"
             _check_record(inner, sub, f"{where}.{name}")
 
@@ -64,10 +70,33 @@ def test_values_have_the_widgets_an_editor_needs() -> None:
     instrument = _by_name(_by_name(forms.form_fields("year"))["limitations"]["fields"])["instrument"]
     assert [o["value"] for o in instrument["options"]] == ["IIT", "EIT", "OIT"]
     measure = _by_name(_by_name(forms.form_fields("measures"))["measures"]["fields"])
-    assert measure["steps"]["widget"] == "list" and measure["steps"]["field"]["widget"] == "text"
+    # a step is its text alone or a record with its own period and unit: the record, marked
+    steps = measure["steps"]
+    assert steps["widget"] == "list" and steps["as_text"] == "text" and steps["summary"] == "{{fields.text}}"
+    assert [(f["name"], f["widget"], f["required"]) for f in steps["fields"]] == [
+        ("text", "text", True),
+        ("period", "string", False),
+        ("responsible", "string", False),
+    ]
     # responsible may be empty when the document names the units in words (responsible_text)
     assert "min" not in measure["responsible"] and "responsible_text" in measure
     assert _by_name(forms.form_fields("measures"))["measures"]["summary"] == "{{fields.id}} · {{fields.title}}"
+
+
+def test_the_document_s_own_sections_and_columns_are_menus_in_thai() -> None:
+    year = _by_name(forms.form_fields("year"))
+    sections = year["sections"]
+    assert sections["summary"] == "{{fields.kind}} · {{fields.number}} {{fields.heading | default('(ชื่อมาตรฐาน)')}}"
+    section = _by_name(sections["fields"])
+    assert section["kind"]["options"] == [{"label": v, "value": k} for k, v in SECTION_KINDS.items()]
+    assert section["number"]["widget"] == "string" and section["heading"]["widget"] == "string"
+    assert section["text"]["widget"] == "text"
+    column = _by_name(year["measures_columns"]["fields"])["field"]
+    assert column["options"] == [{"label": v, "value": k} for k, v in MEASURE_COLUMNS.items()]
+    column = _by_name(_by_name(forms.form_fields("round"))["columns"]["fields"])["field"]
+    assert column["options"] == [{"label": v, "value": k} for k, v in REPORT_COLUMNS.items()]
+    contents = _by_name(year["contents"]["fields"])
+    assert contents["page"]["widget"] == "string" and contents["section"]["widget"] == "string"
 
 
 def test_a_date_is_typed_as_the_validator_reads_it() -> None:
@@ -196,6 +225,10 @@ needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is mi
 
 
 def _save(config: dict[str, Any], cases: list[dict[str, Any]]) -> list[str]:
+    return [c["saved"] for c in _forms_js(config, cases)]
+
+
+def _forms_js(config: dict[str, Any], cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = subprocess.run(
         ["node", str(REPO / "tests" / "forms_format.js")],
         input=json.dumps({"config": config, "cases": cases}),
@@ -254,3 +287,66 @@ def test_a_change_leaves_the_rest_of_the_file_as_written(data_files: Any) -> Non
         "+      - title: หนังสือ",
         "+        file: files/2569/a.pdf",
     ]
+
+
+STEPS = """\
+# yaml-language-server: $schema=../../../schema/measures.schema.json
+
+measures:
+  - id: m01
+    group: "1"
+    title: มาตรการหนึ่ง
+    steps:
+      - ๑. แจ้งเวียน
+      - text: ๒. ประชุม
+        period: ต.ค. ๒๕๖๘
+        responsible: กองคลัง
+      - 3
+"""
+
+
+@needs_node
+def test_a_step_stays_a_text_unless_it_gets_its_own_period_or_unit(data_files: Any) -> None:
+    config, _ = data_files
+    steps = ["measures", 0, "steps"]
+    case = {"collection": "measures", "slug": "2569", "raw": STEPS}
+    saved = _save(
+        config,
+        [
+            case,
+            {**case, "set": [[[*steps, 0, "period"], "พ.ย. ๒๕๖๘"]]},  # a text step gets a period
+            {**case, "set": [[[*steps, 1, "period"], None], [[*steps, 1, "responsible"], None]]},
+            {**case, "set": [[[*steps, 3], {"text": "๔. รายงาน"}]]},  # added in the form
+        ],
+    )
+    assert saved[0] == STEPS
+    assert _changed(STEPS, saved[1]) == [
+        "-      - ๑. แจ้งเวียน",
+        "+      - text: ๑. แจ้งเวียน",
+        "+        period: พ.ย. ๒๕๖๘",
+    ]
+    assert _changed(STEPS, saved[2]) == [
+        "-      - text: ๒. ประชุม",
+        "-        period: ต.ค. ๒๕๖๘",
+        "-        responsible: กองคลัง",
+        "+      - ๒. ประชุม",
+    ]
+    assert _changed(STEPS, saved[3]) == ["+      - ๔. รายงาน"]
+    # what the form saves is what the validator reads
+    for text in saved:
+        data = yaml.safe_load(text)
+        MeasuresFile.model_validate(data)
+
+
+@needs_node
+def test_a_number_in_thai_digits_is_shown_in_its_box_and_kept(data_files: Any) -> None:
+    """The number box of Decap shows nothing for "๕๐": the form reads it as 50, the file keeps ๕๐."""
+    config, cases = data_files
+    r6m = next(c for c in cases if c["file"] == "data/years/2569/rounds/r6m.yml")
+    assessment = next(c for c in cases if c["file"] == "data/years/2569/assessment.yml")
+    assert "    percent: ๕๐\n" in r6m["raw"] and 'previous_score: "๙๑.๖๐"' in assessment["raw"]
+    m10 = next(i for i, e in enumerate(yaml.safe_load(r6m["raw"])["entries"]) if e["measure"] == "m10")
+    (round_, scores) = _forms_js(config, [{**r6m, "set": [[["entries", m10, "status"], "completed"]]}, assessment])
+    assert round_["read"]["entries"][m10]["percent"] == 50
+    assert scores["read"]["assessment"]["previous_score"] == 91.6
+    assert _changed(r6m["raw"], round_["saved"]) == ["-    status: in_progress", "+    status: completed"]

@@ -164,6 +164,37 @@ def test_an_emptied_box_leaves_no_empty_key(forms: dict[str, Any], offline: Any)
     assert {k: v for k, v in before.items() if k != "problems"} == yaml.safe_load(text)
 
 
+def test_a_step_gets_its_own_unit_and_stays_as_written_elsewhere(
+    forms: dict[str, Any], offline: Any, tmp_path: Path
+) -> None:
+    """A step written as its text alone, given its own responsible unit in the form, becomes a
+    record; the file's other steps (texts and records) and lines stay as written."""
+    repo, base = forms["repo"], forms["base"]
+    context, refused = offline
+    page = context.new_page()
+    decap.sign_in(page, base)
+    decap.open_entry(page, base, "measures", "ปีงบประมาณ 2569", "m11")
+    decap.list_item(page, "m02").locator("button").first.click()
+    first = "รวบรวมข้อเสนอจากเวทีรับฟังความคิดเห็นและช่องทางอื่นลงในตารางติดตาม"
+    label = page.locator("[class*=NestedObjectLabel]", has_text=re.compile(f"^{first}$"))
+    step = page.locator("[class*=SortableListItem]").filter(has=label).last  # the step, inside its measure
+    step.locator("button").first.click()
+    step.get_by_label("ผู้รับผิดชอบขั้นตอนนี้ตามที่เอกสารเขียน", exact=False).fill("สำนักปลัดเทศบาล")
+    decap.save(page, repo, "cms/measures/2569")
+    assert refused == []
+    path = "data/years/2569/measures.yml"
+    diff = decap.git(repo, "diff", "-U0", "main", "cms/measures/2569", "--", path)
+    assert [line for line in diff.splitlines()[4:] if not line.startswith("@@")] == [
+        f"-      - {first}",
+        f"+      - text: {first}",
+        "+        responsible: สำนักปลัดเทศบาล",
+    ]
+    branch = tmp_path / "branch"
+    subprocess.run(["git", "clone", "-q", "-b", "cms/measures/2569", str(repo), str(branch)], check=True)
+    check = subprocess.run([sys.executable, "-m", "prongsai", "validate"], cwd=branch, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
 def decap_last_measure(repo: Path, year: str, round_id: str) -> str:
     data = yaml.safe_load(decap.git(repo, "show", f"main:data/years/{year}/rounds/{round_id}.yml"))
     return str(data["entries"][-1]["measure"])

@@ -9,6 +9,11 @@
 //     the validator refuses an empty text ("ลบหัวข้อนี้ออกถ้าไม่ใช้"), so the key is left out;
 //   - fields in the order of the form (the model's order), at every level, so that a saved
 //     file reads like the guide;
+//   - a step written as its text alone ("- ๑. แจ้งเวียน") stays so: a record that may be its
+//     text alone (a field marked "as_text" in config.json, prongsai/forms.py) is read into the
+//     form as {text: ...} and written back as the text when nothing else of it is filled in;
+//   - a number written in Thai digits ("percent: ๕๐") is shown in its number box (as 50) and
+//     stays written so unless the editor changes it;
 //   - the file as it was wherever the editor changed nothing: the form's values are laid over
 //     the file's own YAML document (its comments, blank lines, flow lists, quotes, Thai digits
 //     kept), a file saved unchanged is saved byte for byte, and a pull request shows only what
@@ -80,7 +85,17 @@
 
   function plain(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
 
+  var THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
+
+  // 50 for "๕๐" or "50"; anything else as it is
+  function asNumber(v) {
+    if (typeof v !== "string" || !/^\s*[0-9๐-๙]+(\.[0-9๐-๙]+)?\s*$/.test(v)) return v;
+    return Number(v.trim().replace(/[๐-๙]/g, function (d) { return String(THAI_DIGITS.indexOf(d)); }));
+  }
+
+  // the same value: "๕๐" in the file is the 50 of the form
   function equal(a, b) {
+    if (typeof a !== typeof b && (typeof a === "number" || typeof b === "number")) return asNumber(a) === asNumber(b);
     if (Array.isArray(a) || Array.isArray(b)) {
       return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every(function (x, i) { return equal(x, b[i]); });
     }
@@ -149,6 +164,31 @@
     return fresh;
   }
 
+  // records that may be their text alone (``field.as_text``): "read" makes a text the record
+  // {<as_text>: text}, "write" makes a record with nothing but that field its text again
+  function textAlone(value, key, way) {
+    if (way === "read") return typeof value === "string" || typeof value === "number" ? { [key]: value } : value;
+    return plain(value) && Object.keys(value).length === 1 && key in value ? value[key] : value;
+  }
+
+  function reshape(record, fields, way) {
+    if (!plain(record)) return record;
+    (fields || []).forEach(function (f) {
+      if (!(f.name in record)) return;
+      var numbers = way === "read" && (f.widget === "number" || (f.field && f.field.widget === "number"));
+      if (numbers) record[f.name] = Array.isArray(record[f.name]) ? record[f.name].map(asNumber) : asNumber(record[f.name]);
+      if (!f.fields) return;
+      var one = function (v) {
+        if (f.as_text && way === "read") v = textAlone(v, f.as_text, way);
+        v = reshape(v, f.fields, way);
+        return f.as_text && way === "write" ? textAlone(v, f.as_text, way) : v;
+      };
+      var value = record[f.name];
+      record[f.name] = f.widget === "list" && Array.isArray(value) ? value.map(one) : f.widget === "list" ? value : one(value);
+    });
+    return record;
+  }
+
   // "covers: 2567  # ..." stays so: the yaml package writes one space before a comment
   function keepCommentSpacing(text, original) {
     var spaced = {};
@@ -161,7 +201,7 @@
 
   var OPTIONS = { lineWidth: 0, blockQuote: "literal", flowCollectionPadding: false };
 
-  function format(schemaName, path, pending) {
+  function format(schemaName, path, fields, pending) {
     var top = header(schemaName, path);
     var afresh = function (data) {
       var doc = new window.YAML.Document(data);
@@ -169,8 +209,9 @@
       return top + doc.toString(OPTIONS);
     };
     return {
-      fromFile: function (content) { return window.YAML.parse(content) || {}; },
+      fromFile: function (content) { return reshape(window.YAML.parse(content) || {}, fields, "read"); },
       toFile: function (data) {
+        data = reshape(data, fields, "write");
         var raw = pending.raw;  // the file as it was read (set by the preSave listener)
         pending.raw = null;
         if (!raw) return afresh(data);
@@ -193,7 +234,7 @@
       config.collections.forEach(function (c) {
         var first = (c.files || [])[0];
         pending[c.name] = { raw: null };
-        if (first) window.CMS.registerCustomFormat(c.format, "yml", format(c.name, first.file, pending[c.name]));
+        if (first) window.CMS.registerCustomFormat(c.format, "yml", format(c.name, first.file, first.fields, pending[c.name]));
       });
       window.CMS.registerEventListener({
         name: "preSave",
