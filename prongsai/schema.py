@@ -80,13 +80,13 @@ VALUE_TYPES: list[tuple[str, Any, str, str]] = [
         "measure_column",
         model.MeasureColumnField,
         "คอลัมน์ของตารางมาตรการ",
-        "; ".join(f"{k} = {v}" for k, v in model.MEASURE_COLUMNS.items()),
+        "รหัสคอลัมน์ (ชื่อมาตรฐาน): " + ", ".join(f"{k} ({v})" for k, v in model.MEASURE_COLUMNS.items()),
     ),
     (
         "report_column",
         model.ReportColumnField,
         "คอลัมน์ของตารางรายงานผล",
-        "; ".join(f"{k} = {v}" for k, v in model.REPORT_COLUMNS.items()),
+        "รหัสคอลัมน์ (ชื่อมาตรฐาน): " + ", ".join(f"{k} ({v})" for k, v in model.REPORT_COLUMNS.items()),
     ),
 ]
 
