@@ -12,9 +12,14 @@ what the forms change) and the next build, without a hand edit. What each value 
 - a year, score, percent or whole number: a number box with the model's bounds, so that 150
   per cent is refused in the form with Decap's Thai message;
 - a code (``m01``, ``O27``, ``i1``) or web address: a one-line box with the validator's pattern;
-- a choice (status, round kind, instrument ...): a menu of Thai labels that saves the key;
+- a choice (status, round kind, instrument, section kind, table column ...): a menu of Thai
+  labels that saves the key;
 - a file in ``docs/``: Decap's file picker (uploads go into ``docs/files/<ปี>/``);
-- a record: a group of fields; a list of records: a list of groups, folded to one line each.
+- a record: a group of fields; a list of records: a list of groups, folded to one line each;
+- a record that may also be written as its text alone (a step: ``- ๑. แจ้งเวียน`` or
+  ``- {text: ..., period: ..., responsible: ...}``): the record's group of fields, marked
+  ``as_text`` with the name of its text field; forms.js reads a text alone into that field and
+  writes a record that has nothing else back as the text alone, so a file keeps its spelling.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from typing import Any
 
 from pydantic import BeforeValidator
 
-from . import schema
+from . import model, schema
 
 FORMS: dict[str, str] = {
     "round": "รายงานผลการดำเนินการ",
@@ -41,9 +46,17 @@ the forms' menu (the progress rounds are what an editor fills in most often). Th
 and the privacy allow-list are reference data, edited by hand or shipped."""
 
 NULL = {"type": "null"}
-ONE_LINE = ("title", "name", "label", "group", "value", "by")
-"""Text fields shown as one line (names, titles, a group key, a target value, who announced),
-or ending ``_name``; other texts get a box that grows with its text."""
+ONE_LINE = (
+    "title", "name", "label", "group", "key", "value", "by", "heading", "number", "page", "band",
+    "date", "period", "responsible", "phone", "email", "district", "subdistrict", "province",
+)  # fmt: skip
+"""Text fields shown as one line (names, titles, headings and numbers as the document writes
+them, a group key, a target value, who announced, a step's period and unit, contacts), or
+ending ``_name``; other texts get a box that grows with its text."""
+
+SHOWN_LABELS = {"measure_column": model.MEASURE_COLUMNS, "report_column": model.REPORT_COLUMNS}
+"""Choices whose Thai words are not accepted as values (a table column: its label is the
+document's own, ``label``): the menu shows the product's default label of each key."""
 
 
 def choice_labels(typ: Any) -> dict[str, str] | None:
@@ -71,7 +84,7 @@ def _choices() -> dict[str, dict[str, str]]:
     for key, typ, _, _ in schema.VALUE_TYPES:
         labels = choice_labels(typ)
         if labels:
-            out[key] = labels
+            out[key] = {k: SHOWN_LABELS.get(key, {}).get(k, label) for k, label in labels.items()}
     return out
 
 
@@ -153,10 +166,12 @@ class _Builder:
             if key in self.values:
                 return _value_widget(key, self.defs[key], self.choices)
             return {"widget": "object", "collapsed": False, "fields": self.object_fields(self.defs[key])}
-        # a value written as a text or as a record (a step): the form edits the text
+        # a record that may be written as its text alone (a step): the record, marked
         texts = [b for b in branches if b.get("$ref", "").rsplit("/", 1)[-1] in self.values]
-        if "anyOf" in node and texts:
-            return self.widget(texts[0])
+        records = [b for b in branches if "$ref" in b and b not in texts]
+        if "anyOf" in node and texts and len(records) == 1:
+            record = self.widget(records[0])
+            return {**record, "as_text": record["fields"][0]["name"]}
         arrays = [b for b in branches if b.get("type") == "array"]
         if node.get("type") == "array" or arrays:
             return self.list_widget(node if node.get("type") == "array" else arrays[0])
@@ -171,6 +186,8 @@ class _Builder:
         if inner.get("widget") == "object":
             fields = inner["fields"]
             out.update({"collapsed": True, "summary": _summary(fields), "fields": fields})
+            if "as_text" in inner:
+                out["as_text"] = inner["as_text"]  # of each item
         elif inner:
             out["field"] = {"name": "item", "label": "รายการ", **inner}
         else:  # a list of plain scalars (numbers of OIT elements)
@@ -184,9 +201,13 @@ def _summary(fields: list[dict[str, Any]]) -> str:
     if not leaf:
         return ""
     first = leaf[0]
-    titles = [f for f in leaf[1:] if f["name"] == "title"]
-    if "pattern" in first and titles:
+    names = {f["name"] for f in leaf[1:]}
+    code = "pattern" in first or first["widget"] == "select"
+    if code and "title" in names:
         return f"{{{{fields.{first['name']}}}}} · {{{{fields.title}}}}"
+    if code and "heading" in names:  # a section: its kind, number and heading as written
+        number = "{{fields.number}} " if "number" in names else ""
+        return f"{{{{fields.{first['name']}}}}} · {number}{{{{fields.heading | default('(ชื่อมาตรฐาน)')}}}}"
     return f"{{{{fields.{first['name']}}}}}"
 
 

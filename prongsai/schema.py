@@ -75,6 +75,19 @@ VALUE_TYPES: list[tuple[str, Any, str, str]] = [
     ("role", model.Role, "บทบาทของข้อ", "measures = มาตรการ; measures_report = รายงานผลตามมาตรการ"),
     ("instrument", model.InstrumentCode, "แบบวัด", "IIT, EIT หรือ OIT"),
     ("numerals", model.Numerals, "รูปแบบตัวเลข", "thai = เลขไทย; arabic = เลขอารบิก"),
+    ("section_kind", model.SectionKind, "ชนิดของหัวข้อ", "; ".join(f"{k} = {v}" for k, v in model.SECTION_KINDS.items())),
+    (
+        "measure_column",
+        model.MeasureColumnField,
+        "คอลัมน์ของตารางมาตรการ",
+        "รหัสคอลัมน์ (ชื่อมาตรฐาน): " + ", ".join(f"{k} ({v})" for k, v in model.MEASURE_COLUMNS.items()),
+    ),
+    (
+        "report_column",
+        model.ReportColumnField,
+        "คอลัมน์ของตารางรายงานผล",
+        "รหัสคอลัมน์ (ชื่อมาตรฐาน): " + ", ".join(f"{k} ({v})" for k, v in model.REPORT_COLUMNS.items()),
+    ),
 ]
 
 _CUT = re.compile(r" เช่น |: | \(|:$")

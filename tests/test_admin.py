@@ -3,16 +3,28 @@ the pinned bundles; the committed form description is not stale."""
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pydantic import BaseModel, Field
 
 from prongsai import DataError, admin, forms, load_site, schema
-from prongsai.model import STATUS_LABELS, RoundFile, record_of
+from prongsai.model import (
+    MEASURE_COLUMNS,
+    REPORT_COLUMNS,
+    SECTION_KINDS,
+    STATUS_LABELS,
+    MeasuresFile,
+    RoundFile,
+    record_of,
+)
 from prongsai.options import FormsSettings, Options
 from prongsai.types import Text
 
@@ -33,8 +45,6 @@ def _check_record(record: type[BaseModel], fields: list[dict[str, Any]], where: 
         inner = record_of(info.annotation)
         if inner is not None:
             sub = field.get("fields") or field.get("field", {}).get("fields")
-            if not sub and field.get("field", {}).get("widget") in ("text", "string"):
-                continue  # written as a text or as a record (a step): the form edits the text (docs/staff/forms.md)
             assert sub, f"{where}.{name}: a record without its fields"
             _check_record(inner, sub, f"{where}.{name}")
 
@@ -60,10 +70,33 @@ def test_values_have_the_widgets_an_editor_needs() -> None:
     instrument = _by_name(_by_name(forms.form_fields("year"))["limitations"]["fields"])["instrument"]
     assert [o["value"] for o in instrument["options"]] == ["IIT", "EIT", "OIT"]
     measure = _by_name(_by_name(forms.form_fields("measures"))["measures"]["fields"])
-    assert measure["steps"]["widget"] == "list" and measure["steps"]["field"]["widget"] == "text"
+    # a step is its text alone or a record with its own period and unit: the record, marked
+    steps = measure["steps"]
+    assert steps["widget"] == "list" and steps["as_text"] == "text" and steps["summary"] == "{{fields.text}}"
+    assert [(f["name"], f["widget"], f["required"]) for f in steps["fields"]] == [
+        ("text", "text", True),
+        ("period", "string", False),
+        ("responsible", "string", False),
+    ]
     # responsible may be empty when the document names the units in words (responsible_text)
     assert "min" not in measure["responsible"] and "responsible_text" in measure
     assert _by_name(forms.form_fields("measures"))["measures"]["summary"] == "{{fields.id}} · {{fields.title}}"
+
+
+def test_the_document_s_own_sections_and_columns_are_menus_in_thai() -> None:
+    year = _by_name(forms.form_fields("year"))
+    sections = year["sections"]
+    assert sections["summary"] == "{{fields.kind}} · {{fields.number}} {{fields.heading | default('(ชื่อมาตรฐาน)')}}"
+    section = _by_name(sections["fields"])
+    assert section["kind"]["options"] == [{"label": v, "value": k} for k, v in SECTION_KINDS.items()]
+    assert section["number"]["widget"] == "string" and section["heading"]["widget"] == "string"
+    assert section["text"]["widget"] == "text"
+    column = _by_name(year["measures_columns"]["fields"])["field"]
+    assert column["options"] == [{"label": v, "value": k} for k, v in MEASURE_COLUMNS.items()]
+    column = _by_name(_by_name(forms.form_fields("round"))["columns"]["fields"])["field"]
+    assert column["options"] == [{"label": v, "value": k} for k, v in REPORT_COLUMNS.items()]
+    contents = _by_name(year["contents"]["fields"])
+    assert contents["page"]["widget"] == "string" and contents["section"]["widget"] == "string"
 
 
 def test_a_date_is_typed_as_the_validator_reads_it() -> None:
@@ -184,3 +217,136 @@ def test_the_yaml_bundle_is_the_pinned_packages(tmp_path: Path) -> None:
         check=True,
     )  # fmt: skip
     assert admin.YAML_JS.read_bytes() == out.read_bytes(), "run scripts/decap.sh"
+
+
+# --- what a form saves (forms.js in Node: tests/forms_format.js) --------------------------
+
+needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is missing (scripts/test.sh installs it)")
+
+
+def _save(config: dict[str, Any], cases: list[dict[str, Any]]) -> list[str]:
+    return [c["saved"] for c in _forms_js(config, cases)]
+
+
+def _forms_js(config: dict[str, Any], cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = subprocess.run(
+        ["node", str(REPO / "tests" / "forms_format.js")],
+        input=json.dumps({"config": config, "cases": cases}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return list(json.loads(out.stdout))
+
+
+@pytest.fixture(scope="module")
+def data_files(example: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    options = _options(repo="a/b")
+    assert options.forms is not None
+    config = admin.decap_config(example, options, options.forms)
+    cases = [
+        {"collection": c["name"], "slug": f["name"], "raw": (REPO / f["file"]).read_text("utf-8"), "file": f["file"]}
+        for c in config["collections"]
+        for f in c["files"]
+    ]
+    return config, cases
+
+
+def _changed(before: str, after: str) -> list[str]:
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), n=0, lineterm="")
+    return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+@needs_node
+def test_a_file_saved_unchanged_is_the_same_file(data_files: Any) -> None:
+    config, cases = data_files
+    assert len(cases) > 20
+    saved = _save(config, cases)
+    assert [c["file"] for c, text in zip(cases, saved) if text != c["raw"]] == []
+
+
+@needs_node
+def test_a_change_leaves_the_rest_of_the_file_as_written(data_files: Any) -> None:
+    """Comments, flow lists, quotes, blank lines, Thai digits and dates of every data file stay as
+    written when the form adds one value to it; a changed value changes its own lines only."""
+    config, cases = data_files
+    added = _save(config, [{**c, "set": [[["zz"], "ค่าใหม่"]]} for c in cases])
+    wrong = {c["file"]: _changed(c["raw"], text) for c, text in zip(cases, added)}
+    assert {f: d for f, d in wrong.items() if d not in (["+zz: ค่าใหม่"], ["+", "+zz: ค่าใหม่"])} == {}
+    r6m = next(c for c in cases if c["file"] == "data/years/2569/rounds/r6m.yml")
+    m03 = next(i for i, e in enumerate(yaml.safe_load(r6m["raw"])["entries"]) if e["measure"] == "m03")
+    at = ["entries", m03]
+    evidence = [{"title": "หนังสือ", "file": "files/2569/a.pdf"}]
+    edits = [[[*at, "percent"], 100], [[*at, "evidence"], evidence], [[*at, "problems"], None]]
+    (text,) = _save(config, [{**r6m, "set": edits}])
+    assert _changed(r6m["raw"], text) == [
+        "-    percent: 30",
+        "+    percent: 100",
+        "-    problems: ธนาคารขอเอกสารประกอบเพิ่มเติม 2 ครั้ง",
+        "+    evidence:",
+        "+      - title: หนังสือ",
+        "+        file: files/2569/a.pdf",
+    ]
+
+
+STEPS = """\
+# yaml-language-server: $schema=../../../schema/measures.schema.json
+
+measures:
+  - id: m01
+    group: "1"
+    title: มาตรการหนึ่ง
+    steps:
+      - ๑. แจ้งเวียน
+      - text: ๒. ประชุม
+        period: ต.ค. ๒๕๖๘
+        responsible: กองคลัง
+      - 3
+"""
+
+
+@needs_node
+def test_a_step_stays_a_text_unless_it_gets_its_own_period_or_unit(data_files: Any) -> None:
+    config, _ = data_files
+    steps = ["measures", 0, "steps"]
+    case = {"collection": "measures", "slug": "2569", "raw": STEPS}
+    saved = _save(
+        config,
+        [
+            case,
+            {**case, "set": [[[*steps, 0, "period"], "พ.ย. ๒๕๖๘"]]},  # a text step gets a period
+            {**case, "set": [[[*steps, 1, "period"], None], [[*steps, 1, "responsible"], None]]},
+            {**case, "set": [[[*steps, 3], {"text": "๔. รายงาน"}]]},  # added in the form
+        ],
+    )
+    assert saved[0] == STEPS
+    assert _changed(STEPS, saved[1]) == [
+        "-      - ๑. แจ้งเวียน",
+        "+      - text: ๑. แจ้งเวียน",
+        "+        period: พ.ย. ๒๕๖๘",
+    ]
+    assert _changed(STEPS, saved[2]) == [
+        "-      - text: ๒. ประชุม",
+        "-        period: ต.ค. ๒๕๖๘",
+        "-        responsible: กองคลัง",
+        "+      - ๒. ประชุม",
+    ]
+    assert _changed(STEPS, saved[3]) == ["+      - ๔. รายงาน"]
+    # what the form saves is what the validator reads
+    for text in saved:
+        data = yaml.safe_load(text)
+        MeasuresFile.model_validate(data)
+
+
+@needs_node
+def test_a_number_in_thai_digits_is_shown_in_its_box_and_kept(data_files: Any) -> None:
+    """The number box of Decap shows nothing for "๕๐": the form reads it as 50, the file keeps ๕๐."""
+    config, cases = data_files
+    r6m = next(c for c in cases if c["file"] == "data/years/2569/rounds/r6m.yml")
+    assessment = next(c for c in cases if c["file"] == "data/years/2569/assessment.yml")
+    assert "    percent: ๕๐\n" in r6m["raw"] and 'previous_score: "๙๑.๖๐"' in assessment["raw"]
+    m10 = next(i for i, e in enumerate(yaml.safe_load(r6m["raw"])["entries"]) if e["measure"] == "m10")
+    (round_, scores) = _forms_js(config, [{**r6m, "set": [[["entries", m10, "status"], "completed"]]}, assessment])
+    assert round_["read"]["entries"][m10]["percent"] == 50
+    assert scores["read"]["assessment"]["previous_score"] == 91.6
+    assert _changed(r6m["raw"], round_["saved"]) == ["-    status: in_progress", "+    status: completed"]
