@@ -8,6 +8,7 @@ accepts it and the rebuilt site shows it. A percent of 150 is refused in the for
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -166,3 +167,29 @@ def test_the_forms_are_kept_out_of_the_citizens_site(forms: dict[str, Any]) -> N
     assert len(citizens) > 100
     linking = [p for p in citizens if re.search(r'href="[^"]*admin/', p.read_text("utf-8"))]
     assert linking == [], "a citizens' page links to the forms"
+
+
+def test_a_measure_opens_and_saves_as_its_own_file(forms: dict[str, Any], browser: Any, tmp_path: Path) -> None:
+    """One form per measure (data/years/<ปี>/measures/<id>.yml): the save touches that file only."""
+    repo, base = forms["repo"], forms["base"]
+    path, branch = "data/years/2569/measures/m03.yml", "cms/measures-2569/m03"
+    before = yaml.safe_load(decap.git(repo, "show", f"main:{path}"))
+    context, refused = decap.offline_context(browser)
+    page = context.new_page()
+    decap.sign_in(page, base)
+    decap.open_measure(page, base, 2569, "m03", before["title"])
+    page.get_by_label("การกำกับติดตาม", exact=False).first.fill("ผู้อำนวยการกองคลังตรวจยอดรับชำระทุกวันศุกร์")
+    page.screenshot(path=str(forms["work"] / "measure-form.png"), full_page=True)
+    decap.save(page, repo, branch)
+    context.close()
+    assert refused == []
+    assert decap.git(repo, "diff", "--name-only", "main", branch).split() == [path]
+    text = decap.git(repo, "show", f"{branch}:{path}")
+    assert text.startswith("# yaml-language-server: $schema=../../../../schema/measure.schema.json\n\nid: m03\n")
+    assert yaml.safe_load(text) == {**before, "monitoring": "ผู้อำนวยการกองคลังตรวจยอดรับชำระทุกวันศุกร์"}
+    assert list(yaml.safe_load(text)) == list(before), "fields in the model's order"
+    clone = tmp_path / "branch"
+    subprocess.run(["git", "clone", "-q", "-b", branch, str(repo), str(clone)], check=True)
+    env = {**os.environ, "PYTHONPATH": str(decap.REPO)}  # this checkout's prongsai, whatever is installed
+    check = subprocess.run([sys.executable, "-m", "prongsai", "validate"], cwd=clone, env=env, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr

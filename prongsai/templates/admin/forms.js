@@ -78,7 +78,7 @@
       fromFile: function (content) { return window.YAML.parse(content) || {}; },
       toFile: function (data) {
         var doc = new window.YAML.Document(data);
-        spaceOut(doc);
+        if (schemaName !== "measure") spaceOut(doc); // a measure's file is one record, written without blank lines
         return top + doc.toString({ lineWidth: 0, blockQuote: "literal" });
       },
     };
@@ -88,8 +88,9 @@
     .then(function (response) { return response.json(); })
     .then(function (config) {
       config.collections.forEach(function (c) {
-        var first = (c.files || [])[0];
-        if (first) window.CMS.registerCustomFormat(c.format, "yml", format(c.name, first.file));
+        // a file of the collection, for the depth of the schema's path (a folder's: one measure)
+        var path = c.folder ? c.folder + "/x.yml" : ((c.files || [])[0] || {}).file;
+        if (path) window.CMS.registerCustomFormat(c.format, "yml", format(c.format.replace(/^prongsai-/, ""), path));
       });
       window.CMS.registerEventListener({
         name: "preSave",
