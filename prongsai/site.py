@@ -130,6 +130,12 @@ class FiscalYear:
     def units(self) -> dict[str, Unit]:
         return {u.id: u for u in self.info.units}
 
+    @property
+    def measures_place(self) -> str:
+        """Where the year's measures are written (or go: new-measure writes ``measures/<id>.yml``)."""
+        base = f"data/years/{self.year}"
+        return f"{base}/measures.yml" if self.measures and not self.measures_split else f"{base}/{MEASURES_FOLDER}/"
+
     def measure_source(self, index: int) -> tuple[str, str]:
         """Where the measure at ``index`` is written: its file and the field path prefix in it
         (``("data/years/2569/measures/m01.yml", "")`` or ``(".../measures.yml", "measures[0].")``)."""
