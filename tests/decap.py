@@ -19,7 +19,10 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 DECAP_SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
-LOCAL = ("127.0.0.1", "localhost")
+# Every address but this computer's. A pattern, not a Python test of each request: Playwright then
+# holds only these requests until the test's Python code hands them to the handler (the sync API
+# runs handlers only inside a Playwright call), so the forms' own requests never wait for the test.
+ELSEWHERE = re.compile(r"^(?!(?:data|blob):|[a-z]+://(?:127\.0\.0\.1|localhost)(?::\d+)?/)")
 SAVED = re.compile("เนื้อหาถูกบันทึก|การเปลี่ยนแปลงถูกบันทึกแล้ว")  # Decap's notice, its toolbar's state
 
 
@@ -83,18 +86,20 @@ def decap_server(repo: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
     log = log_path.open("wb")
     proc = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
+        # its own word that it listens (a connection could reach another program that took the port)
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-            assert proc.poll() is None, log_path.read_text("utf-8", errors="replace")
+        while f"listening on 127.0.0.1:{port}" not in log_path.read_text("utf-8", errors="replace"):
+            assert proc.poll() is None, f"decap-server stopped: {log_path.read_text('utf-8', errors='replace')}"
+            assert time.monotonic() < deadline, f"decap-server did not start in 30 s: {log_path}"
             time.sleep(0.1)
-        else:
-            raise AssertionError("decap-server did not start in 30 s")
         yield proc
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
         log.close()
 
 
@@ -103,15 +108,22 @@ def offline_context(browser: Any, width: int = 1280) -> tuple[Any, list[str]]:
     refused: list[str] = []
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH")
 
-    def route(r: Any) -> None:
-        host = r.request.url.split("/")[2].rsplit(":", 1)[0] if "://" in r.request.url else ""
-        if r.request.url.startswith(("data:", "blob:")) or host in LOCAL:
-            r.continue_()
-        else:
-            refused.append(r.request.url)
-            r.abort()
+    def refuse(r: Any) -> None:
+        refused.append(r.request.url)
+        r.abort()
 
-    context.route("**/*", route)
+    context.route(ELSEWHERE, refuse)
+    # what the forms did, for a failure's message: their console and their calls to the backend
+    trace: list[str] = []
+    context.prongsai_trace = trace
+    stamp = lambda: f"{time.monotonic():.1f}"  # noqa: E731
+    context.on("console", lambda m: trace.append(f"{stamp()} console {m.type}: {m.text[:300]}"))
+    context.on("weberror", lambda e: trace.append(f"{stamp()} error: {e.error}"))
+    api = lambda r: "/api/v1" in r.url  # noqa: E731
+    action = lambda r: (re.search(r'"action":"(\w+)"', r.post_data or "") or [None, "?"])[1]  # noqa: E731
+    context.on("request", lambda r: api(r) and trace.append(f"{stamp()} → {action(r)}"))
+    context.on("requestfinished", lambda r: api(r) and trace.append(f"{stamp()} ← {action(r)}"))
+    context.on("requestfailed", lambda r: api(r) and trace.append(f"{stamp()} ✗ {action(r)} {r.failure}"))
     context.set_default_timeout(60_000)  # a shared 2-core machine: the forms' first render is slow
     return context, refused
 
@@ -176,8 +188,9 @@ def save(page: Any, repo: Path, branch: str, timeout: float = 120) -> float:
                 page.screenshot(path=str(repo.parent / "save-notice.png"))
                 raise
             return time.perf_counter() - start
-        time.sleep(0.05)
+        page.wait_for_timeout(50)  # a Playwright call, not time.sleep: the page's events are handled meanwhile
     shot = repo.parent / "save-timeout.png"
     page.screenshot(path=str(shot), full_page=True)
     errors = page.locator("[class*=ControlErrors], [class*=ErrorMessage], li[class*=rror]").all_inner_texts()
-    raise AssertionError(f"nothing was committed on {branch} in {timeout} s: {errors} (see {shot})")
+    trace = "\n".join(getattr(page.context, "prongsai_trace", [])[-40:])
+    raise AssertionError(f"nothing was committed on {branch} in {timeout} s: {errors} (see {shot})\n{trace}")

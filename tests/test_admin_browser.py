@@ -49,12 +49,23 @@ def _m03_form(page: Any, base: str) -> Any:
     return item
 
 
-# Decap's save hangs on "กำลังบันทึก..." when this runs inside the whole suite (it passes alone):
-# not understood yet, so issue 16 stays open; the test still runs and reports XPASS when it saves.
-@pytest.mark.xfail(strict=False, reason="Decap's save hangs inside the whole suite (issue 16, open)")
-def test_the_form_saves_one_change_the_validator_accepts(forms: dict[str, Any], browser: Any, tmp_path: Path) -> None:
-    repo, base = forms["repo"], forms["base"]
+@pytest.fixture
+def offline(browser: Any) -> Iterator[tuple[Any, list[str]]]:
+    """A fresh offline browser context, closed even when the test fails."""
     context, refused = decap.offline_context(browser)
+    yield context, refused
+    context.close()
+
+
+def test_only_this_computer_is_let_through() -> None:
+    elsewhere = ["https://fonts.googleapis.com/css2", "http://127.0.0.1.evil.example/", "https://localhost.example/"]
+    local = ["http://127.0.0.1:8081/api/v1", "http://localhost/admin/", "blob:http://127.0.0.1:5/1-2", "data:,x"]
+    assert [u for u in elsewhere + local if decap.ELSEWHERE.search(u)] == elsewhere
+
+
+def test_the_form_saves_one_change_the_validator_accepts(forms: dict[str, Any], offline: Any, tmp_path: Path) -> None:
+    repo, base = forms["repo"], forms["base"]
+    context, refused = offline
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -73,7 +84,6 @@ def test_the_form_saves_one_change_the_validator_accepts(forms: dict[str, Any], 
     page.get_by_role("button", name="เลือกข้อมูลที่ถูกเลือก").click()
     page.screenshot(path=str(forms["work"] / "round-form.png"))
     decap.save(page, repo, BRANCH)
-    context.close()
 
     assert refused == [], f"the forms asked another host: {refused}"
     assert errors == []
@@ -116,10 +126,10 @@ def test_the_form_saves_one_change_the_validator_accepts(forms: dict[str, Any], 
     assert re.search(r"ดำเนินการแล้วเสร็จ.{0,400}๑๐๐", page_html, re.S), "the new status and percent"
 
 
-def test_the_form_refuses_a_percent_over_100_in_thai(forms: dict[str, Any], browser: Any) -> None:
+def test_the_form_refuses_a_percent_over_100_in_thai(forms: dict[str, Any], offline: Any) -> None:
     repo, base = forms["repo"], forms["base"]
     heads = {b: decap.git(repo, "rev-parse", b) for b in decap.branches(repo)}
-    context, refused = decap.offline_context(browser)
+    context, refused = offline
     page = context.new_page()
     decap.sign_in(page, base)
     item = _m03_form(page, base)
@@ -129,21 +139,19 @@ def test_the_form_refuses_a_percent_over_100_in_thai(forms: dict[str, Any], brow
     message = page.get_by_text("ร้อยละความก้าวหน้า 0-100 ต้องอยู่ระหว่าง 0 และ 100")
     message.wait_for()
     page.screenshot(path=str(forms["work"] / "percent-150.png"))
-    context.close()
     assert refused == []
     assert {b: decap.git(repo, "rev-parse", b) for b in decap.branches(repo)} == heads, "nothing was saved"
 
 
-def test_an_emptied_box_leaves_no_empty_key(forms: dict[str, Any], browser: Any) -> None:
+def test_an_emptied_box_leaves_no_empty_key(forms: dict[str, Any], offline: Any) -> None:
     """Decap keeps "" for an emptied box; the validator refuses an empty text: the key goes."""
     repo, base = forms["repo"], forms["base"]
-    context, refused = decap.offline_context(browser)
+    context, refused = offline
     page = context.new_page()
     decap.sign_in(page, base)
     decap.open_entry(page, base, "round", "ปีงบประมาณ 2568 · รอบ 6 เดือน", decap_last_measure(repo, "2568", "r6m"))
     page.get_by_label("ปัญหาอุปสรรคในภาพรวม", exact=False).first.fill("")
     decap.save(page, repo, "cms/round/2568-r6m")
-    context.close()
     assert refused == []
     text = decap.git(repo, "show", "cms/round/2568-r6m:data/years/2568/rounds/r6m.yml")
     assert re.search(r"^problems:", yaml.safe_dump(yaml.safe_load(text)), re.M) is None
