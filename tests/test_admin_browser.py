@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
+from prongsai import load_site
+
 from . import decap
 
 pytestmark = pytest.mark.skipif(not decap.DECAP_SERVER.is_file(), reason="npm ci has not run (scripts/test.sh runs it)")
@@ -177,27 +179,50 @@ def test_the_forms_are_kept_out_of_the_citizens_site(forms: dict[str, Any]) -> N
     assert linking == [], "a citizens' page links to the forms"
 
 
-def test_a_measure_opens_and_saves_as_its_own_file(forms: dict[str, Any], browser: Any, tmp_path: Path) -> None:
+def _validates(repo: Path, branch: str, dest: Path) -> Path:
+    """The pull request's branch on its own passes ``python -m prongsai validate`` (this checkout's code)."""
+    subprocess.run(["git", "clone", "-q", "-b", branch, str(repo), str(dest)], check=True)
+    env = {**os.environ, "PYTHONPATH": str(decap.REPO)}
+    check = subprocess.run([sys.executable, "-m", "prongsai", "validate"], cwd=dest, env=env, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    return dest
+
+
+def test_a_measure_opens_and_saves_as_its_own_file(forms: dict[str, Any], offline: Any, tmp_path: Path) -> None:
     """One form per measure (data/years/<ปี>/measures/<id>.yml): the save touches that file only."""
     repo, base = forms["repo"], forms["base"]
     path, branch = "data/years/2569/measures/m03.yml", "cms/measures-2569/m03"
     before = yaml.safe_load(decap.git(repo, "show", f"main:{path}"))
-    context, refused = decap.offline_context(browser)
+    context, refused = offline
     page = context.new_page()
     decap.sign_in(page, base)
     decap.open_measure(page, base, 2569, "m03", before["title"])
     page.get_by_label("การกำกับติดตาม", exact=False).first.fill("ผู้อำนวยการกองคลังตรวจยอดรับชำระทุกวันศุกร์")
     page.screenshot(path=str(forms["work"] / "measure-form.png"), full_page=True)
     decap.save(page, repo, branch)
-    context.close()
     assert refused == []
     assert decap.git(repo, "diff", "--name-only", "main", branch).split() == [path]
     text = decap.git(repo, "show", f"{branch}:{path}")
     assert text.startswith("# yaml-language-server: $schema=../../../../schema/measure.schema.json\n\nid: m03\n")
     assert yaml.safe_load(text) == {**before, "monitoring": "ผู้อำนวยการกองคลังตรวจยอดรับชำระทุกวันศุกร์"}
     assert list(yaml.safe_load(text)) == list(before), "fields in the model's order"
-    clone = tmp_path / "branch"
-    subprocess.run(["git", "clone", "-q", "-b", branch, str(repo), str(clone)], check=True)
-    env = {**os.environ, "PYTHONPATH": str(decap.REPO)}  # this checkout's prongsai, whatever is installed
-    check = subprocess.run([sys.executable, "-m", "prongsai", "validate"], cwd=clone, env=env, capture_output=True, text=True)
-    assert check.returncode == 0, check.stdout + check.stderr
+    _validates(repo, branch, tmp_path / "branch")
+
+
+def test_a_new_measure_is_saved_as_its_own_file_named_by_its_id(forms: dict[str, Any], offline: Any, tmp_path: Path) -> None:
+    repo, base = forms["repo"], forms["base"]
+    branch = "cms/measures-2569/m12"
+    context, refused = offline
+    page = context.new_page()
+    decap.sign_in(page, base)
+    page.goto(f"{base}admin/#/collections/measures-2569/new")
+    page.get_by_label("รหัสมาตรการ", exact=False).first.fill("m12")
+    page.get_by_label("ประเด็นหรือตัวชี้วัด", exact=False).first.fill("3")
+    page.get_by_label("ชื่อมาตรการ", exact=True).fill("มาตรการเผยแพร่ข้อมูลงบประมาณรายไตรมาส")
+    decap.save(page, repo, branch)
+    assert refused == []
+    assert decap.git(repo, "diff", "--name-only", "main", branch).split() == ["data/years/2569/measures/m12.yml"]
+    text = decap.git(repo, "show", f"{branch}:data/years/2569/measures/m12.yml")
+    assert yaml.safe_load(text) == {"id": "m12", "group": "3", "title": "มาตรการเผยแพร่ข้อมูลงบประมาณรายไตรมาส"}
+    clone = _validates(repo, branch, tmp_path / "branch")
+    assert [m.id for m in load_site(clone / "data").years[2569].measures][-2:] == ["m11", "m12"]
