@@ -662,7 +662,7 @@ class Target(Record):
 class Measure(Record):
     """มาตรการ โครงการ หรือกิจกรรม"""
 
-    id: Slug = Field(description="รหัสมาตรการ ไม่ซ้ำในปีเดียวกัน เช่น m01 (ใช้เป็นที่อยู่หน้าเว็บและชื่อไฟล์ measures/m01.yml ห้ามเปลี่ยน)")
+    id: Slug = Field(description="รหัสมาตรการ ไม่ซ้ำในปีเดียวกัน เช่น m01 (ใช้เป็นที่อยู่หน้าเว็บ ห้ามเปลี่ยน)")
     group: GroupKey = Field(description="ประเด็นหรือตัวชี้วัดที่มาตรการนี้อยู่ เช่น 1")
     number: Text | None = Field(None, description="ลำดับของมาตรการตามที่เอกสารเขียน เช่น ๑ (แสดงในคอลัมน์ number)")
     title: Text = Field(description="ชื่อมาตรการ")
