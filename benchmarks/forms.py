@@ -6,12 +6,17 @@ Run from the repository root after ``scripts/test.sh`` (it installs decap-server
     .venv/bin/python benchmarks/forms.py --repeat 3
 
 It writes the synthetic archive of benchmarks/build_archive.py (20-30 measures per year, a
-six- and a twelve-month round with an entry for every measure), puts it in a git repository,
-builds the site, starts decap-server in its local-git mode over it and, in Chromium, times:
+six- and a twelve-month round with an entry for every measure), splits its measures into one
+file each (``python -m prongsai split-measures``, the layout the forms edit), puts it in a git
+repository, builds the site, starts decap-server in its local-git mode over it and, in
+Chromium, times:
 
-- open: from asking for a file's form until its last list item is shown (measures.yml of the
-  year with the most measures, and that year's twelve-month round);
+- open: from asking for a form until it is shown: the last measure of the year with the most
+  measures (its title in its box), and that year's twelve-month round (its last list item);
 - save: from pressing save until the change is committed on the pull request's branch.
+
+``--layout single`` keeps one measures.yml per year (the layout before split-measures) and
+times its form as a whole (until its last measure's item is shown), for comparison.
 
 Goal (issue 16): under 2 s each. The last line is the summary:
 
@@ -21,6 +26,8 @@ Goal (issue 16): under 2 s each. The last line is the summary:
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import shutil
 import sys
@@ -47,10 +54,19 @@ def largest_year(data: Path) -> tuple[int, list[dict[str, object]]]:
     return year, sizes[year]
 
 
+def split(data: Path) -> None:
+    from prongsai.commands import split_measures
+
+    args = argparse.Namespace(data=str(data), year=None)
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert split_measures.run(args) == 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--layout", choices=["split", "single"], default="split")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -64,7 +80,9 @@ def main() -> None:
         entries = yaml.safe_load(round_path.read_text("utf-8"))["entries"]
         size_kb = (data / "years" / str(year) / "measures.yml").stat().st_size / 1024
         print(f"archive: {args.years} years; largest: {year}, {len(measures)} measures ({size_kb:.0f} KB), "
-              f"round r12m with {len(entries)} entries ({round_path.stat().st_size / 1024:.0f} KB)")  # fmt: skip
+              f"round r12m with {len(entries)} entries ({round_path.stat().st_size / 1024:.0f} KB); layout {args.layout}")  # fmt: skip
+        if args.layout == "split":
+            split(data)
         port = decap.free_port()
         repo = decap.git_project(work / "repo", port, data=data)
         site = decap.build_site(repo, work / "site")
@@ -89,11 +107,16 @@ def main() -> None:
                 decap.sign_in(page, base)
                 last = measures[-1]
                 summary = f"{last['id']} · {last['title']}"
-                figures["open_measures"].append(decap.open_entry(page, base, "measures", f"ปีงบประมาณ {year}", summary))
-                item = decap.list_item(page, summary)
-                item.locator("button").first.click()
+                if args.layout == "split":
+                    opened = decap.open_measure(page, base, year, str(last["id"]), str(last["title"]))
+                    item, branch = page, f"cms/measures-{year}/{last['id']}"
+                else:
+                    opened = decap.open_entry(page, base, "measures", f"ปีงบประมาณ {year}", summary)
+                    item, branch = decap.list_item(page, summary), f"cms/measures/{year}"
+                    item.locator("button").first.click()
+                figures["open_measures"].append(opened)
                 item.get_by_label("การกำกับติดตาม", exact=False).first.fill(f"ติดตามทุกเดือน (รอบวัดที่ {n + 1})")
-                figures["save_measures"].append(decap.save(page, repo, f"cms/measures/{year}"))
+                figures["save_measures"].append(decap.save(page, repo, branch))
                 figures["open_round"].append(
                     decap.open_entry(page, base, "round", f"ปีงบประมาณ {year} · รอบ 12 เดือน", entries[-1]["measure"])
                 )

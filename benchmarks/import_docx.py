@@ -26,7 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from prongsai.docximport import Context, import_docx, write_all  # noqa: E402
+from prongsai.docximport import Context, existing_measures, import_docx, write_all  # noqa: E402
 from prongsai.load import load_site  # noqa: E402
 from prongsai.scaffold import load as load_yaml  # noqa: E402
 from tests import docx_fixture as fx  # noqa: E402
@@ -52,19 +52,19 @@ def _import(doc: Path, kind: str, tree: Path) -> dict[str, object]:
     data = tree / "data"
     out = data / "years/2568"
     year_raw = load_yaml(out / "year.yml") if (out / "year.yml").is_file() else {}
-    measures_raw = load_yaml(out / "measures.yml") if (out / "measures.yml").is_file() else {}
+    measures = existing_measures(out)
     ctx = Context(
         2568,
         load_yaml(data / "catalog/ita-2568.yml"),
         [dict(u) for u in (year_raw or {}).get("units", [])],
-        [dict(m) for m in (measures_raw or {}).get("measures", [])],
+        measures,
     )
     t0 = time.perf_counter()
     result = import_docx(doc, ctx, kind)
     t1 = time.perf_counter()
     if result.measures or result.round:
         write_all(
-            result, out, doc, tree / "schema", force=True, have_year=bool(year_raw), have_measures=bool(measures_raw)
+            result, out, doc, tree / "schema", force=True, have_year=bool(year_raw), have_measures=bool(measures)
         )
     t2 = time.perf_counter()
     # memory in a second reading (tracemalloc slows Python down: not while timing)

@@ -32,7 +32,8 @@ from .errors import DataError, Problem
 from .model import ROUND_KIND_LABELS
 from .options import FormsSettings, Options
 from .parts import Part, StaticFile
-from .site import Site
+from .site import MEASURES_FOLDER, FiscalYear, Site
+from .thai import format_date
 
 HERE = Path(__file__).parent
 BUNDLE = HERE / "vendor" / "decap-cms" / "decap-cms.js"
@@ -71,6 +72,8 @@ def _files(site: Site, options: Options) -> dict[str, list[tuple[str, str, str, 
         for name in ("year", "assessment", "measures", "disclosures"):
             if (ydir / f"{name}.yml").is_file():
                 out[name].append((str(y), f"ปีงบประมาณ {y}", f"{rel}/years/{y}/{name}.yml", y))
+        if fy.measures_split:
+            out["measure"].append((f"measures-{y}", f"มาตรการ ปีงบประมาณ {y}", f"{rel}/years/{y}/{MEASURES_FOLDER}", y))
         kinds = {r.id: ROUND_KIND_LABELS[r.kind] for r in fy.rounds}
         for path in sorted((ydir / "rounds").glob("*.yml")) if (ydir / "rounds").is_dir() else []:
             title = kinds.get(path.stem) or path.stem
@@ -119,6 +122,9 @@ def decap_config(site: Site, options: Options, settings: FormsSettings) -> dict[
     }
     collections = []
     for name, label in forms.FORMS.items():
+        if name == "measure":
+            collections += [_measure_folder(site.years[y], key, folder, _with_media(fields[name], y)) for key, _, folder, y in listed[name] if y]
+            continue
         files = [
             {"name": key, "label": file_label, "file": path, "fields": _with_media(fields[name], year)}
             for key, file_label, path, year in listed[name]
@@ -153,6 +159,38 @@ def decap_config(site: Site, options: Options, settings: FormsSettings) -> dict[
         config["site_url"] = site_url
         config["display_url"] = site_url
     return config
+
+
+def _measure_folder(fy: FiscalYear, key: str, folder: str, fields: list[dict[str, Any]]) -> dict[str, Any]:
+    """A year's measures, one file each: a list of its measures (grouped by issue), one form
+    per measure, and a new measure saved as ``<id>.yml``. The rules an editor needs, which
+    ``measures.yml`` kept in comments, are the collection's description (a save keeps them)."""
+    span = fy.span
+    items = fy.catalog.items
+    description = (
+        f"ไฟล์ละหนึ่งมาตรการ ({folder}/<รหัสมาตรการ>.yml) เว็บไซต์เรียงมาตรการตามรหัส "
+        f"· ระยะเวลาดำเนินการต้องอยู่ระหว่าง {format_date(span.start, 'arabic')} ถึง {format_date(span.end, 'arabic')} "
+        f"· ข้อ OIT ที่เกี่ยวข้องใช้รหัสตามรายการ ITA {fy.ita_year} ({items[0].code}–{items[-1].code}) "
+        "· รหัสข้อคำถามในข้อค้นพบเป็นรหัสของปีที่ประเมิน ซึ่งอาจไม่ตรงกับรายการปีนี้"
+    )
+    return {
+        "name": key,
+        "label": f"มาตรการ ปีงบประมาณ {fy.year}",
+        "label_singular": "มาตรการ",
+        "description": description,
+        "folder": folder,
+        "format": "prongsai-measure",
+        "extension": "yml",
+        "identifier_field": "id",
+        "slug": "{{fields.id}}",
+        "summary": "{{fields.id}} · {{fields.title}}",
+        "sortable_fields": ["id", "title"],
+        "view_groups": [{"label": fy.taxonomy.label, "field": "group"}],
+        "create": True,
+        "delete": False,  # a measure's page and its progress entries would go with it: by hand
+        "editor": {"preview": False},
+        "fields": fields,
+    }
 
 
 def admin_files(site: Site, options: Options) -> list[StaticFile]:

@@ -353,12 +353,11 @@ def audit_site(site: Site, site_dir: Path) -> list[Missing]:
             check(f"{base}/assessment.yml", fy.assessment, [assessment_src(y), analysis_src(y), *groups])
         for i, m in enumerate(fy.measures):
             src = measure_src(y, m.id)
-            check(f"{base}/measures.yml", m, [src], f"measures[{i}]")
+            file, prefix = fy.measure_source(i)
+            check(file, m, [src], prefix.rstrip("."))
             for unit in [] if m.responsible_text else m.responsible:  # the unit as written stands for the names
                 if _bare(fy.units[unit].name) not in _bare(pages.text(src)):
-                    missing.append(
-                        Missing(f"{base}/measures.yml", f"measures[{i}].responsible", fy.units[unit].name, src)
-                    )
+                    missing.append(Missing(file, f"{prefix}responsible", fy.units[unit].name, src))
         for rnd in fy.rounds:
             # the round's own text on the report; each entry's on its measure's page (below)
             check(

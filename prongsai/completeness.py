@@ -214,7 +214,7 @@ def _measures(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
     fy = site.year_for_ita(ita)
     base = {"item": item, "ita_year": ita, "required_year": fy.year if fy else ita, "source_year": fy}
     if fy is None or not fy.measures:
-        where = f"data/years/{fy.year}/measures.yml" if fy else "measures.yml"
+        where = fy.measures_place if fy else "data/years/<ปี>/measures/"
         return OitStatus(
             state="missing",
             reasons=(f"ยังไม่มีมาตรการของปีงบประมาณ {thai.digits(fy.year if fy else ita, n)}",),
@@ -233,10 +233,10 @@ def _measures(site: Site, catalog: Catalog, item: OitItem) -> OitStatus:
                 hint = f"ให้เพิ่ม analysis ใน data/years/{fy.year}/assessment.yml"
         elif text.startswith("ขั้นตอน") and not any(m.steps for m in fy.measures):
             problem = "ยังไม่มีมาตรการใดมีขั้นตอน"
-            hint = f"ให้เพิ่ม steps ของมาตรการใน data/years/{fy.year}/measures.yml"
+            hint = f"ให้เพิ่ม steps ของมาตรการใน {fy.measures_place}"
         elif text.startswith("การกำกับติดตาม") and not any(m.monitoring or m.reporting for m in fy.measures):
             problem = "ยังไม่มีมาตรการใดมีการกำกับติดตามหรือการรายงานผล"
-            hint = f"ให้เพิ่ม monitoring หรือ reporting ของมาตรการใน data/years/{fy.year}/measures.yml"
+            hint = f"ให้เพิ่ม monitoring หรือ reporting ของมาตรการใน {fy.measures_place}"
         checks.append(ElementCheck(k, text, (title,), problem, hint))
     return _verdict(checks, base, n)
 

@@ -35,15 +35,18 @@ from . import model, schema
 
 FORMS: dict[str, str] = {
     "round": "รายงานผลการดำเนินการ",
-    "measures": "มาตรการ",
+    "measure": "มาตรการ",
+    "measures": "มาตรการ (ไฟล์ measures.yml)",
     "year": "ข้อมูลหลักของปีงบประมาณ",
     "assessment": "ผลการประเมินและการวิเคราะห์",
     "disclosures": "การเปิดเผยข้อมูลสาธารณะ (OIT)",
     "organization": "ข้อมูลหน่วยงาน",
 }
 """Data files an editor fills in through the forms (schema name -> Thai name), in the order of
-the forms' menu (the progress rounds are what an editor fills in most often). The catalogue
-and the privacy allow-list are reference data, edited by hand or shipped."""
+the forms' menu (the progress rounds are what an editor fills in most often). ``measure`` is
+one file per measure (``measures/<id>.yml``, one form per measure: fast to open); ``measures``
+the older single file of a year not yet split (``python -m prongsai split-measures``). The
+catalogue and the privacy allow-list are reference data, edited by hand or shipped."""
 
 NULL = {"type": "null"}
 ONE_LINE = (

@@ -211,7 +211,7 @@ def gap_message(st: OitStatus, numerals: thai.Numerals) -> str:
 def _gap_file(site: Site, st: OitStatus) -> str:
     fy = site.year_for_ita(st.ita_year)
     if st.item.role == "measures":
-        return f"data/years/{fy.year if fy else st.ita_year}/measures.yml"
+        return fy.measures_place if fy else f"data/years/{st.ita_year}/measures/"
     if st.item.role == "measures_report":
         return f"data/years/{st.required_year}/rounds/"
     return f"data/years/{fy.year if fy else st.ita_year}/disclosures.yml"

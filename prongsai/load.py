@@ -32,7 +32,7 @@ from .model import (
     ProgressRound,
     YearFile,
 )
-from .site import Catalog, FiscalYear, Site, Taxonomy
+from .site import MEASURES_FOLDER, Catalog, FiscalYear, Site, Taxonomy
 from .thai import FiscalYearSpan, format_date
 from .validation import validate_doc
 from .yamlio import Path_, YamlDoc, YamlProblem, format_path, read_yaml
@@ -42,6 +42,20 @@ M = TypeVar("M", bound=BaseModel)
 _CATALOG_NAME = re.compile(r"^ita-(\d{4})\.ya?ml$")
 _YEAR_DIR = re.compile(r"^\d{4}$")
 _YEAR_FILES = {"year.yml": YearFile, "assessment.yml": AssessmentFile, "measures.yml": MeasuresFile, "disclosures.yml": DisclosuresFile}
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A measure and where it is written: its file and the path of the measure in it."""
+
+    doc: YamlDoc
+    base: Path_  # ("measures", n) in measures.yml, () in measures/<id>.yml
+    measure: Measure
+
+
+def natural_key(name: str) -> list[Any]:
+    """Sort key of a file name with numbers in it: m2 before m10."""
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
 
 
 @dataclass
@@ -250,16 +264,12 @@ def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> tuple[Yam
         adoc, assessment = got  # type: ignore[assignment]
         _check_assessment(ctx, adoc, assessment, catalog, taxonomy)  # type: ignore[arg-type]
 
-    measures: tuple = ()
-    if (got := optional["measures.yml"]) is not None:
-        mdoc, mfile = got
-        measures = tuple(mfile.measures)  # type: ignore[attr-defined]
-        _check_measures(ctx, mdoc, mfile, info, catalog, taxonomy, span)  # type: ignore[arg-type]
+    located, measures_known, split = _measures(ctx, ydir, optional["measures.yml"])
+    _check_measures(ctx, located, measures_known, info, catalog, taxonomy, span)
+    measures = tuple(x.measure for x in located)
     measure_ids = {m.id for m in measures}
     _check_sections(ctx, ydoc, info, assessment, measures)
-    # a measures.yml that failed validation has already been reported: checking progress
-    # entries against it would only add confusing "unknown measure" errors
-    measures_known = (ydir / "measures.yml").is_file() == (optional["measures.yml"] is not None)
+    where = f"{MEASURES_FOLDER}/" if split else "measures.yml"
 
     round_ids: dict[str, str] = {}
     for rdoc, rnd in rounds:
@@ -275,7 +285,7 @@ def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> tuple[Yam
                 ctx.add(
                     rdoc,
                     ("entries", n, "measure"),
-                    f"ไม่มีมาตรการรหัส '{_typed(rdoc, ('entries', n, 'measure'), entry.measure)}' ใน measures.yml ของปี {info.fiscal_year} "
+                    f"ไม่มีมาตรการรหัส '{_typed(rdoc, ('entries', n, 'measure'), entry.measure)}' ใน {where} ของปี {info.fiscal_year} "
                     f"รหัสที่มี: {', '.join(sorted(measure_ids)) or 'ไม่มี'}",
                     "unknown measure id",
                 )
@@ -294,7 +304,61 @@ def _load_year(ctx: _Ctx, ydir: Path, catalogs: dict[int, Catalog]) -> tuple[Yam
                 _check_elements(ctx, ddoc, ("disclosures", n, "documents", k, "elements"), doc, catalog.item(d.item), catalog)
 
     ordered_rounds = tuple(sorted((r for _, r in rounds), key=lambda r: (r.period.start, r.period.end, r.id)))
-    return ydoc, FiscalYear(info, catalog, taxonomy, assessment, measures, ordered_rounds, disclosures)  # type: ignore[arg-type]
+    return ydoc, FiscalYear(info, catalog, taxonomy, assessment, measures, ordered_rounds, disclosures, split)  # type: ignore[arg-type]
+
+
+def _measures(ctx: _Ctx, ydir: Path, legacy: tuple[YamlDoc, MeasuresFile] | None) -> tuple[list[_Located], bool, bool]:
+    """The year's measures in order, whether all of them were read (else checking the rounds'
+    entries against them would only add confusing "unknown measure" errors), and whether they
+    are one file each: ``measures/<id>.yml`` in the natural order of the file names (a year
+    whose ``measures/`` folder holds only its README.md has no measure yet), or the older
+    single ``measures.yml`` in its own order (``python -m prongsai split-measures``)."""
+    folder = ydir / MEASURES_FOLDER
+    paths = sorted(folder.glob("*.y*ml"), key=lambda p: natural_key(p.stem)) if folder.is_dir() else []
+    single = ydir / "measures.yml"
+    if not folder.is_dir():  # the older layout (a folder, even empty, is the new one)
+        if legacy is None:
+            return [], not single.is_file(), False
+        doc, mfile = legacy
+        _unique(ctx, doc, "measures", [m.id for m in mfile.measures], "รหัสมาตรการ", field="id")
+        return [_Located(doc, ("measures", n), m) for n, m in enumerate(mfile.measures)], True, False
+    if single.is_file():
+        ctx.problems.append(
+            Problem(
+                ctx.rel(single),
+                None,
+                "",
+                f"ปีนี้มีทั้งไฟล์ measures.yml และโฟลเดอร์ {MEASURES_FOLDER}/ (ไฟล์ละหนึ่งมาตรการ) ให้ใช้อย่างใดอย่างหนึ่ง: "
+                f"ถ้าย้ายมาตรการไปไว้ใน {MEASURES_FOLDER}/ ครบแล้ว ให้ลบ measures.yml "
+                "(คำสั่ง python -m prongsai split-measures แยกไฟล์ให้)",
+                "measures.yml and measures/ both present; keep one",
+            )
+        )
+    located: list[_Located] = []
+    files: dict[str, str] = {}
+    complete = not single.is_file()
+    for path in paths:
+        loaded = ctx.read(path, Measure)
+        if loaded is None:
+            complete = False
+            continue
+        doc, m = loaded
+        if m.id != path.stem:
+            ctx.add(
+                doc,
+                ("id",),
+                f"รหัสมาตรการ '{_typed(doc, ('id',), m.id)}' ไม่ตรงกับชื่อไฟล์ ({path.name}) "
+                f"ให้ตั้งชื่อไฟล์เป็น {m.id}.yml หรือแก้รหัสให้ตรงกับชื่อไฟล์",
+                "measure id differs from file name",
+            )
+            complete = False
+            continue
+        if m.id in files:
+            ctx.add(doc, ("id",), f"รหัสมาตรการ '{m.id}' ซ้ำกับไฟล์ {files[m.id]} ให้ลบไฟล์ใดไฟล์หนึ่ง", "duplicate measure id")
+            continue
+        files[m.id] = doc.file
+        located.append(_Located(doc, (), m))
+    return located, complete, True
 
 
 def _taxonomy(ctx: _Ctx, ydoc: YamlDoc, info: YearFile, catalog: Catalog) -> Taxonomy | None:
@@ -336,25 +400,27 @@ def _check_assessment(ctx: _Ctx, doc: YamlDoc, af: AssessmentFile, catalog: Cata
         _check_group(ctx, doc, ("analysis", "groups", n, "group"), g.group, taxonomy)
 
 
-def _check_measures(ctx: _Ctx, doc: YamlDoc, mfile: MeasuresFile, info: YearFile, catalog: Catalog, taxonomy: Taxonomy, span: FiscalYearSpan) -> None:
-    _unique(ctx, doc, "measures", [m.id for m in mfile.measures], "รหัสมาตรการ", field="id")
+def _check_measures(ctx: _Ctx, located: list[_Located], complete: bool, info: YearFile, catalog: Catalog, taxonomy: Taxonomy, span: FiscalYearSpan) -> None:
+    """``complete``: every measure was read (else a measure sharing the findings of one that
+    failed is not reported again: that file's own problem is)."""
     units = {u.id for u in info.units}
-    for n, m in enumerate(mfile.measures):
-        _check_group(ctx, doc, ("measures", n, "group"), m.group, taxonomy)
+    for n, x in enumerate(located):
+        doc, base, m = x.doc, x.base, x.measure
+        _check_group(ctx, doc, (*base, "group"), m.group, taxonomy)
         if m.period is not None:
-            _check_period(ctx, doc, ("measures", n, "period"), m.period, span, "ระยะเวลาดำเนินการ")
-        if m.findings_from is not None:
-            _check_findings_from(ctx, doc, n, m, mfile, taxonomy)
+            _check_period(ctx, doc, (*base, "period"), m.period, span, "ระยะเวลาดำเนินการ")
+        if m.findings_from is not None and complete:
+            _check_findings_from(ctx, located, n, taxonomy)
         for k, unit in enumerate(m.responsible):
             if unit not in units:
                 ctx.add(
                     doc,
-                    ("measures", n, "responsible", k),
-                    f"ไม่มีหน่วยงานรหัส '{_typed(doc, ('measures', n, 'responsible', k), unit)}' ใน units ของ year.yml รหัสที่มี: {', '.join(sorted(units))}",
+                    (*base, "responsible", k),
+                    f"ไม่มีหน่วยงานรหัส '{_typed(doc, (*base, 'responsible', k), unit)}' ใน units ของ year.yml รหัสที่มี: {', '.join(sorted(units))}",
                     "unknown unit id",
                 )
         for k, code in enumerate(m.oit_items):
-            _check_code(ctx, doc, ("measures", n, "oit_items", k), code, catalog)
+            _check_code(ctx, doc, (*base, "oit_items", k), code, catalog)
 
 
 def _check_sections(ctx: _Ctx, doc: YamlDoc, info: YearFile, assessment: AssessmentFile | None, measures: tuple) -> None:
@@ -383,17 +449,19 @@ def _check_sections(ctx: _Ctx, doc: YamlDoc, info: YearFile, assessment: Assessm
             )
 
 
-def _check_findings_from(ctx: _Ctx, doc: YamlDoc, n: int, m: Measure, mfile: MeasuresFile, taxonomy: Taxonomy) -> None:
+def _check_findings_from(ctx: _Ctx, located: list[_Located], n: int, taxonomy: Taxonomy) -> None:
     """A merged cell of the document's table runs down consecutive rows of one issue: the
     measure shared must be an earlier one of the same group, with nothing of another group
     between (so the print edition can merge the rows)."""
-    earlier = mfile.measures[:n]
+    doc, path, m = located[n].doc, (*located[n].base, "findings_from"), located[n].measure
+    earlier = [x.measure for x in located[:n]]
     ids = [x.id for x in earlier]
     if m.findings_from not in ids:
+        where = "ในไฟล์" if located[n].base else f"(ตามลำดับชื่อไฟล์ในโฟลเดอร์ {MEASURES_FOLDER}/)"
         ctx.add(
             doc,
-            ("measures", n, "findings_from"),
-            f"findings_from ต้องเป็นรหัสมาตรการที่อยู่ก่อนหน้ามาตรการนี้ในไฟล์ แต่พบ '{m.findings_from}' "
+            path,
+            f"findings_from ต้องเป็นรหัสมาตรการที่อยู่ก่อนหน้ามาตรการนี้{where} แต่พบ '{m.findings_from}' "
             f"รหัสก่อนหน้า: {', '.join(ids) or 'ไม่มี'}",
             "findings_from must name an earlier measure",
         )
@@ -406,7 +474,7 @@ def _check_findings_from(ctx: _Ctx, doc: YamlDoc, n: int, m: Measure, mfile: Mea
     if not merged or any(x.group != m.group for x in run):
         ctx.add(
             doc,
-            ("measures", n, "findings_from"),
+            path,
             f"มาตรการที่ใช้ข้อค้นพบร่วมกับ {m.findings_from} ต้องอยู่ต่อจากมาตรการนั้นในประเด็นเดียวกัน "
             "โดยไม่มีมาตรการอื่นคั่น (เหมือนช่องรวมในตารางของเอกสาร)",
             "findings_from rows must follow their measure",
@@ -531,7 +599,7 @@ def _reject_unknown_files(ctx: _Ctx, data_dir: Path) -> None:
             rel in (("organization.yml",), (privacy.ALLOWLIST_NAME,))
             or (len(rel) == 2 and rel[0] == "catalog")
             or (len(rel) == 3 and rel[0] == "years" and rel[2] in _YEAR_FILES)
-            or (len(rel) == 4 and rel[0] == "years" and rel[2] == "rounds")
+            or (len(rel) == 4 and rel[0] == "years" and rel[2] in ("rounds", MEASURES_FOLDER))
         )
         if not known:
             ctx.problems.append(
@@ -541,7 +609,7 @@ def _reject_unknown_files(ctx: _Ctx, data_dir: Path) -> None:
                     "",
                     "ระบบไม่รู้จักไฟล์นี้ จึงจะไม่ถูกนำไปแสดง ให้ย้ายไปไว้ในตำแหน่งที่ถูกต้อง "
                     f"(organization.yml, {privacy.ALLOWLIST_NAME}, catalog/ita-<ปี>.yml, years/<ปี>/year.yml, assessment.yml, measures.yml, "
-                    "disclosures.yml หรือ years/<ปี>/rounds/<รอบ>.yml) หรือลบออก",
+                    f"disclosures.yml, years/<ปี>/{MEASURES_FOLDER}/<รหัสมาตรการ>.yml หรือ years/<ปี>/rounds/<รอบ>.yml) หรือลบออก",
                     "unknown file; it would never be published",
                 )
             )

@@ -707,7 +707,7 @@ class Measure(Record):
 
 
 class MeasuresFile(Record):
-    """มาตรการของปีงบประมาณ (data/years/<ปี>/measures.yml)"""
+    """มาตรการของปีงบประมาณทั้งหมดในไฟล์เดียว (data/years/<ปี>/measures.yml) รูปแบบเดิม: คำสั่ง split-measures แยกเป็นไฟล์ละหนึ่งมาตรการ (measures/<รหัส>.yml) ซึ่งมีหัวข้อตาม "มาตรการ" ข้างล่าง"""
 
     measures: list[Measure] = Field(default_factory=list)
 

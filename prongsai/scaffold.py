@@ -20,7 +20,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from . import schema
-from .model import record_of
+from .model import Measure, record_of
+from .site import MEASURES_FOLDER
 from .thai import BE_OFFSET
 
 SCHEMA_LINE = "# yaml-language-server: $schema={}"
@@ -139,3 +140,28 @@ def append_item(seq: CommentedSeq, item: CommentedMap, note: str, column: int = 
 def insert_item(seq: CommentedSeq, index: int, item: CommentedMap, note: str, column: int = 2) -> None:
     seq.insert(index, item)
     seq.yaml_set_comment_before_after_key(index, before=note, indent=column)
+
+
+MEASURES_README = """# มาตรการปีงบประมาณ {year}
+
+โฟลเดอร์นี้เก็บมาตรการไฟล์ละหนึ่งมาตรการ ชื่อไฟล์คือรหัสมาตรการ (`m01.yml` คือมาตรการรหัส `m01`)
+เว็บไซต์เรียงมาตรการตามชื่อไฟล์ (m2 ก่อน m10) เพิ่มมาตรการด้วย `python -m prongsai new-measure`
+หรือแบบฟอร์มที่ `/admin/` ไฟล์นี้ (README.md) ไม่ใช่ข้อมูล แบบฟอร์มไม่แก้ไฟล์นี้
+"""
+
+
+def measures_readme(year: int, notes: list[str]) -> str:
+    """``measures/README.md`` of a year: what the folder is, and the year's notes for editors
+    (which the forms would drop from a measure's file on its first save)."""
+    text = MEASURES_README.format(year=year)
+    notes = [n.rstrip() for n in notes]
+    if any(notes):
+        text += "\nหมายเหตุสำหรับผู้แก้ไข:\n\n" + "\n".join(f"> {n}".rstrip() for n in notes) + "\n"
+    return text
+
+
+def write_measure(ydir: Path, data: dict[str, Any], note: str, data_dir: Path, comments: bool = True) -> Path:
+    """A new measure's own file, ``measures/<id>.yml``, with ``note`` above it."""
+    path = ydir / MEASURES_FOLDER / f"{data['id']}.yml"
+    write_new(path, commented(Measure, data, comments=comments), note.splitlines(), data_dir, "measure")
+    return path

@@ -104,6 +104,10 @@ class Catalog:
         return out
 
 
+MEASURES_FOLDER = "measures"
+"""A fiscal year's folder of measures, one file each (``data/years/<ปี>/measures/<รหัส>.yml``)."""
+
+
 @dataclass(frozen=True)
 class FiscalYear:
     info: YearFile
@@ -113,6 +117,8 @@ class FiscalYear:
     measures: tuple[Measure, ...]
     rounds: tuple[ProgressRound, ...]  # chronological
     disclosures: tuple[Disclosure, ...]
+    measures_split: bool = False
+    """The measures are one file each (``measures/<id>.yml``), not one ``measures.yml``."""
 
     @property
     def year(self) -> int:
@@ -129,6 +135,20 @@ class FiscalYear:
     @property
     def units(self) -> dict[str, Unit]:
         return {u.id: u for u in self.info.units}
+
+    @property
+    def measures_place(self) -> str:
+        """Where the year's measures are written (or go: new-measure writes ``measures/<id>.yml``)."""
+        base = f"data/years/{self.year}"
+        return f"{base}/measures.yml" if self.measures and not self.measures_split else f"{base}/{MEASURES_FOLDER}/"
+
+    def measure_source(self, index: int) -> tuple[str, str]:
+        """Where the measure at ``index`` is written: its file and the field path prefix in it
+        (``("data/years/2569/measures/m01.yml", "")`` or ``(".../measures.yml", "measures[0].")``)."""
+        base = f"data/years/{self.year}"
+        if self.measures_split:
+            return f"{base}/{MEASURES_FOLDER}/{self.measures[index].id}.yml", ""
+        return f"{base}/measures.yml", f"measures[{index}]."
 
     def measure(self, measure_id: str) -> Measure:
         return next(m for m in self.measures if m.id == measure_id)

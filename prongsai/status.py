@@ -68,7 +68,7 @@ def _year_records(fy: FiscalYear) -> Section:
     if fy.assessment is None:
         s.items.append(f"ยังไม่มีผลการประเมินที่นำมาวิเคราะห์ (data/years/{fy.year}/assessment.yml)")
     if not fy.measures:
-        s.items.append(f"ยังไม่มีมาตรการ (data/years/{fy.year}/measures.yml) เพิ่มด้วยคำสั่ง new-measure")
+        s.items.append(f"ยังไม่มีมาตรการ ({fy.measures_place}) เพิ่มด้วยคำสั่ง new-measure")
     if fy.info.announcement is None:
         s.items.append("ยังไม่ได้บันทึกการประกาศใช้มาตรการ (announcement ใน year.yml)")
     for key, label in (("preface", "คำนำ"), ("summary", "บทสรุปผู้บริหาร")):

@@ -147,6 +147,20 @@ def open_entry(page: Any, base: str, collection: str, label: str, last_item: str
     return time.perf_counter() - start
 
 
+def open_measure(page: Any, base: str, year: int | str, measure_id: str, title: str) -> float:
+    """Open one measure's form (its year's collection, then its card): seconds from the click
+    until the form shows the measure (its title in its box: the form is drawn in one go)."""
+    page.goto(f"{base}admin/#/collections/measures-{year}")
+    card = page.get_by_text(f"{measure_id} · {title}", exact=True).first
+    card.wait_for()
+    start = time.perf_counter()
+    card.click()
+    page.wait_for_function(
+        "t => [...document.querySelectorAll('input, textarea')].some(e => e.value === t)", arg=title, timeout=60_000
+    )
+    return time.perf_counter() - start
+
+
 def list_item(page: Any, summary: str) -> Any:
     """The folded list item whose one-line summary is ``summary`` (a measure id, a title), or
     starts with it and `` · `` (``m03 · ชื่อมาตรการ``)."""

@@ -175,7 +175,26 @@ def test_one_form_per_data_file_newest_year_first(example: Any) -> None:
     evidence = _by_name(_by_name(_by_name(rounds["files"][0]["fields"])["entries"]["fields"])["evidence"]["fields"])
     assert evidence["file"]["media_folder"] == "/docs/files/2569" and evidence["file"]["public_folder"] == "files/2569"
     names = [c["name"] for c in config["collections"]]
-    assert names == ["round", "measures", "year", "assessment", "disclosures", "organization"]
+    years = ["measures-2569", "measures-2568", "measures-2567", "measures-2566"]
+    assert names == ["round", *years, "year", "assessment", "disclosures", "organization"]
+    # one form per measure (one file each): a new measure is saved as <id>.yml, none is deleted
+    measures = next(c for c in config["collections"] if c["name"] == "measures-2569")
+    assert measures["folder"] == "data/years/2569/measures" and measures["slug"] == "{{fields.id}}"
+    assert measures["format"] == "prongsai-measure" and measures["create"] and not measures["delete"]
+    assert [f["name"] for f in measures["fields"]][:4] == ["id", "group", "number", "title"]
+    # the rules measures.yml kept in comments, which a save would drop
+    assert "1 ตุลาคม 2568 ถึง 30 กันยายน 2569" in measures["description"]
+    assert "ITA 2569 (O1–O26)" in measures["description"]
+
+
+def test_a_year_not_split_keeps_its_measures_file_form() -> None:
+    mini = REPO / "tests" / "fixtures" / "mini"
+    site = load_site(mini / "data")
+    options = Options(docs_dir=str(mini / "docs"), forms=FormsSettings(repo="a/b"))
+    config = admin.decap_config(site, options, options.forms)  # type: ignore[arg-type]
+    legacy = next(c for c in config["collections"] if c["name"] == "measures")
+    assert legacy["files"][0]["file"].endswith("/measures.yml") and legacy["label"] == "มาตรการ (ไฟล์ measures.yml)"
+    assert not [c for c in config["collections"] if c["name"].startswith("measures-")]
 
 
 def test_the_admin_page_is_for_staff_only(example: Any) -> None:

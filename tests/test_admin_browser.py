@@ -9,6 +9,7 @@ accepts it and the rebuilt site shows it. A percent of 150 is refused in the for
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -18,6 +19,8 @@ from typing import Any
 
 import pytest
 import yaml
+
+from prongsai import load_site
 
 from . import decap
 
@@ -173,26 +176,24 @@ def test_a_step_gets_its_own_unit_and_stays_as_written_elsewhere(
     context, refused = offline
     page = context.new_page()
     decap.sign_in(page, base)
-    decap.open_entry(page, base, "measures", "ปีงบประมาณ 2569", "m11")
-    decap.list_item(page, "m02").locator("button").first.click()
+    path, branch = "data/years/2569/measures/m02.yml", "cms/measures-2569/m02"
+    title = yaml.safe_load(decap.git(repo, "show", f"main:{path}"))["title"]
+    decap.open_measure(page, base, 2569, "m02", title)
     first = "รวบรวมข้อเสนอจากเวทีรับฟังความคิดเห็นและช่องทางอื่นลงในตารางติดตาม"
     label = page.locator("[class*=NestedObjectLabel]", has_text=re.compile(f"^{first}$"))
     step = page.locator("[class*=SortableListItem]").filter(has=label).last  # the step, inside its measure
     step.locator("button").first.click()
     step.get_by_label("ผู้รับผิดชอบขั้นตอนนี้ตามที่เอกสารเขียน", exact=False).fill("สำนักปลัดเทศบาล")
-    decap.save(page, repo, "cms/measures/2569")
+    decap.save(page, repo, branch)
     assert refused == []
-    path = "data/years/2569/measures.yml"
-    diff = decap.git(repo, "diff", "-U0", "main", "cms/measures/2569", "--", path)
+    assert decap.git(repo, "diff", "--name-only", "main", branch).split() == [path]
+    diff = decap.git(repo, "diff", "-U0", "main", branch, "--", path)
     assert [line for line in diff.splitlines()[4:] if not line.startswith("@@")] == [
-        f"-      - {first}",
-        f"+      - text: {first}",
-        "+        responsible: สำนักปลัดเทศบาล",
+        f"-  - {first}",
+        f"+  - text: {first}",
+        "+    responsible: สำนักปลัดเทศบาล",
     ]
-    branch = tmp_path / "branch"
-    subprocess.run(["git", "clone", "-q", "-b", "cms/measures/2569", str(repo), str(branch)], check=True)
-    check = subprocess.run([sys.executable, "-m", "prongsai", "validate"], cwd=branch, capture_output=True, text=True)
-    assert check.returncode == 0, check.stdout + check.stderr
+    _validates(repo, branch, tmp_path / "branch")
 
 
 def decap_last_measure(repo: Path, year: str, round_id: str) -> str:
@@ -249,11 +250,60 @@ def test_the_forms_fit_the_screen(forms: dict[str, Any], offline: Any) -> None:
     assert (
         0 <= left and right <= width and 0 <= top and bottom <= page.viewport_size["height"]
     ), "the save button is off the screen"
-    decap.open_entry(page, base, "measures", "ปีงบประมาณ 2569", "m11")
-    decap.list_item(page, "m03").locator("button").first.click()
+    title = yaml.safe_load(decap.git(forms["repo"], "show", "main:data/years/2569/measures/m03.yml"))["title"]
+    decap.open_measure(page, base, 2569, "m03", title)
     measure("measures")
     toolbar = page.locator("[class*=-ToolbarContainer]").bounding_box()
     assert problems == {}, f"at {width} px:\n" + json.dumps(problems, ensure_ascii=False, indent=1)
     assert refused == []
     if width >= 800:
         assert toolbar["height"] == 66, "a computer's screen keeps Decap's one-row toolbar"
+
+
+def _validates(repo: Path, branch: str, dest: Path) -> Path:
+    """The pull request's branch on its own passes ``python -m prongsai validate`` (this checkout's code)."""
+    subprocess.run(["git", "clone", "-q", "-b", branch, str(repo), str(dest)], check=True)
+    env = {**os.environ, "PYTHONPATH": str(decap.REPO)}
+    check = subprocess.run([sys.executable, "-m", "prongsai", "validate"], cwd=dest, env=env, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    return dest
+
+
+def test_a_measure_opens_and_saves_as_its_own_file(forms: dict[str, Any], offline: Any, tmp_path: Path) -> None:
+    """One form per measure (data/years/<ปี>/measures/<id>.yml): the save touches that file only."""
+    repo, base = forms["repo"], forms["base"]
+    path, branch = "data/years/2569/measures/m03.yml", "cms/measures-2569/m03"
+    before = yaml.safe_load(decap.git(repo, "show", f"main:{path}"))
+    context, refused = offline
+    page = context.new_page()
+    decap.sign_in(page, base)
+    decap.open_measure(page, base, 2569, "m03", before["title"])
+    page.get_by_label("การกำกับติดตาม", exact=False).first.fill("ผู้อำนวยการกองคลังตรวจยอดรับชำระทุกวันศุกร์")
+    page.screenshot(path=str(forms["work"] / "measure-form.png"), full_page=True)
+    decap.save(page, repo, branch)
+    assert refused == []
+    assert decap.git(repo, "diff", "--name-only", "main", branch).split() == [path]
+    text = decap.git(repo, "show", f"{branch}:{path}")
+    assert text.startswith("# yaml-language-server: $schema=../../../../schema/measure.schema.json\n\nid: m03\n")
+    assert yaml.safe_load(text) == {**before, "monitoring": "ผู้อำนวยการกองคลังตรวจยอดรับชำระทุกวันศุกร์"}
+    assert list(yaml.safe_load(text)) == list(before), "fields in the model's order"
+    _validates(repo, branch, tmp_path / "branch")
+
+
+def test_a_new_measure_is_saved_as_its_own_file_named_by_its_id(forms: dict[str, Any], offline: Any, tmp_path: Path) -> None:
+    repo, base = forms["repo"], forms["base"]
+    branch = "cms/measures-2569/m12"
+    context, refused = offline
+    page = context.new_page()
+    decap.sign_in(page, base)
+    page.goto(f"{base}admin/#/collections/measures-2569/new")
+    page.get_by_label("รหัสมาตรการ", exact=False).first.fill("m12")
+    page.get_by_label("ประเด็นหรือตัวชี้วัด", exact=False).first.fill("3")
+    page.get_by_label("ชื่อมาตรการ", exact=True).fill("มาตรการเผยแพร่ข้อมูลงบประมาณรายไตรมาส")
+    decap.save(page, repo, branch)
+    assert refused == []
+    assert decap.git(repo, "diff", "--name-only", "main", branch).split() == ["data/years/2569/measures/m12.yml"]
+    text = decap.git(repo, "show", f"{branch}:data/years/2569/measures/m12.yml")
+    assert yaml.safe_load(text) == {"id": "m12", "group": "3", "title": "มาตรการเผยแพร่ข้อมูลงบประมาณรายไตรมาส"}
+    clone = _validates(repo, branch, tmp_path / "branch")
+    assert [m.id for m in load_site(clone / "data").years[2569].measures][-2:] == ["m11", "m12"]

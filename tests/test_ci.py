@@ -70,8 +70,8 @@ def _break(project: Path) -> None:
     text = r6m.read_text("utf-8")
     i = text.index("    percent:")
     r6m.write_text(text[:i] + "    percent: 1๒๐\n" + text[text.index("\n", i) + 1 :], "utf-8")
-    measures = data / "years/2569/measures.yml"
-    measures.write_text(measures.read_text("utf-8").replace("    approach:", "\tapproach:", 1), "utf-8")
+    measures = data / "years/2569/measures/m01.yml"
+    measures.write_text(measures.read_text("utf-8").replace("\napproach:", "\n\tapproach:", 1), "utf-8")
 
 
 def _expected(project: Path) -> list[Problem]:
@@ -97,7 +97,7 @@ def test_the_workflow_steps_on_a_broken_tree_annotate_every_line_and_comment_wha
         "ร้อยละความก้าวหน้าต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ 1๒๐ (percent out of range 0-100)"
     )
     tab = next(p for p in problems if "แท็บ" in p.message)
-    assert ci.annotation(tab).startswith("::error file=data/years/2569/measures.yml,line=")
+    assert ci.annotation(tab).startswith("::error file=data/years/2569/measures/m01.yml,line=")
     assert ",title=ตรวจข้อมูล::" in ci.annotation(tab)  # a problem of the whole line has no field
     assert ci.annotation(tab).endswith("::รูปแบบ YAML ไม่ถูกต้อง: " + tab.message.split(": ", 1)[1] + " (tab character; indent with spaces)")
 
@@ -114,7 +114,7 @@ def test_the_workflow_steps_on_a_broken_tree_annotate_every_line_and_comment_wha
 
     # fixed: the same steps pass, the comment says so with the status summary, the preview is made
     for path in (example / "data").rglob("*.yml"):
-        path.write_text(path.read_text("utf-8").replace(" " + MARK, " ตามที่เกิดขึ้นจริง").replace("\tapproach:", "    approach:").replace("percent: 1๒๐", "percent: 20"), "utf-8")
+        path.write_text(path.read_text("utf-8").replace(" " + MARK, " ตามที่เกิดขึ้นจริง").replace("\tapproach:", "approach:").replace("percent: 1๒๐", "percent: 20"), "utf-8")
     (tmp_path / "summary.md").unlink()
     code, printed, body, summary = run_check_job(example, tmp_path)
     assert code == 0, "\n".join(printed[-30:])

@@ -82,19 +82,19 @@ def _percent(data: Path) -> None:
 MISTAKES = [
     [
         _replace("years/2569/rounds/r6m.yml", "  - measure: m01\n    status: in_progress", "  - measure: m01\n    status: เสร็จ"),
-        _replace("years/2569/measures.yml", "    responsible: [clerk, engineering, finance]", "    responsible: [clerk, engineering, finance]\n    reponsible_note: x"),
-        _replace("years/2569/measures.yml", "      end: 2569-06-30", "      end: 2569-06-31"),
+        _replace("years/2569/measures/m01.yml", "responsible: [clerk, engineering, finance]", "responsible: [clerk, engineering, finance]\nreponsible_note: x"),
+        _replace("years/2569/measures/m01.yml", "  end: 2569-06-30", "  end: 2569-06-31"),
         _replace("years/2569/disclosures.yml", "        url: https://www.saithan.example/about/structure", "        file: files/2569/structure.pdf"),
         _replace("years/2569/disclosures.yml", "  - item: O2\n", "  - item: O99\n"),
         _percent,
         _replace("years/2568/year.yml", "grouping: issues", "grouping: issues\n\tpreface: x"),
-        _replace("years/2567/measures.yml", "    title:", '    title: "ยังไม่ปิดคำพูด'),
+        _replace("years/2567/measures/m01.yml", "\ntitle:", '\ntitle: "ยังไม่ปิดคำพูด'),
     ],
     [
         _replace("years/2569/rounds/r6m.yml", "  - measure: m01\n", "  - measure: m1\n"),
-        _replace("years/2569/measures.yml", "    responsible: [clerk, engineering, finance]", "    responsible: [clerk, engineer]"),
-        _replace("years/2569/measures.yml", "      end: 2569-06-30", "      end: 2570-06-30"),
-        _replace("years/2569/measures.yml", "    group: 1\n", "    group: 8\n"),
+        _replace("years/2569/measures/m01.yml", "responsible: [clerk, engineering, finance]", "responsible: [clerk, engineer]"),
+        _replace("years/2569/measures/m01.yml", "  end: 2569-06-30", "  end: 2570-06-30"),
+        _replace("years/2569/measures/m01.yml", "\ngroup: 1\n", "\ngroup: 8\n"),
         _replace("years/2569/rounds/r6m.yml", "problems: การเปิดบัญชีรับชำระผ่านคิวอาร์โค้ดต้องรอเอกสารอนุมัติจากธนาคารนานกว่าที่คาด", "problems: ปัญหาอุปสรรคในภาพรวม (แก้ข้อความนี้)"),
     ],
 ]

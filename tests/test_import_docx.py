@@ -6,6 +6,8 @@ round trip records -> .docx -> import -> records can be compared record for reco
 
 from __future__ import annotations
 
+import re
+
 import shutil
 import zipfile
 from pathlib import Path
@@ -88,8 +90,12 @@ def test_round_trip_measures_document_and_report_give_back_the_same_records(
     assert got.info.model_dump() == src.info.model_dump()
     assert _dump(got.rounds) == _dump(src.rounds)
 
-    text = (root / "data/years/2568/measures.yml").read_text("utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../../../schema/measures.schema.json")
+    # one file per measure, named by its id, the folder's README beside them
+    folder = root / "data/years/2568/measures"
+    assert sorted(p.stem for p in folder.glob("*.yml")) == [m.id for m in src.measures]
+    assert (folder / "README.md").is_file() and not (root / "data/years/2568/measures.yml").exists()
+    text = (folder / "m01.yml").read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../../schema/measure.schema.json")
 
     # and the imported tree builds
     project = make_project(tmp_path / "site")
@@ -235,13 +241,18 @@ def test_never_writes_over_a_file_without_force(
     doc = fx.measures_docx(src, tmp_path / "m.docx")
     root = _target(tmp_path)
     assert _run(root, monkeypatch, capsys, str(doc), "--year", "2568")[0] == 0
-    before = (root / "data/years/2568/measures.yml").read_text("utf-8")
+    before = (root / "data/years/2568/measures/m01.yml").read_text("utf-8")
     code, out, err = _run(root, monkeypatch, capsys, str(doc), "--year", "2568")
     assert code == 1 and "มีไฟล์อยู่แล้ว" in err and "--force" in err
-    assert (root / "data/years/2568/measures.yml").read_text("utf-8") == before
+    assert (root / "data/years/2568/measures/m01.yml").read_text("utf-8") == before
     assert _run(root, monkeypatch, capsys, str(doc), "--year", "2568", "--force")[0] == 0
     # the import report keeps the notes of both imports
     assert (root / "data/years/2568/import-report.md").read_text("utf-8").count("# รายงานการนำเข้าจากไฟล์ Word") == 2
+    # a measure of the year the document does not have stays (the import adds, it never deletes)
+    kept = root / "data/years/2568/measures/m99.yml"
+    kept.write_text(re.sub(r"\ntitle: .*", "\ntitle: มาตรการที่เอกสารไม่มี", before.replace("id: m01", "id: m99")), "utf-8")
+    assert _run(root, monkeypatch, capsys, str(doc), "--year", "2568", "--kind", "measures", "--force")[0] == 0
+    assert kept.is_file() and (root / "data/years/2568/measures/m01.yml").read_text("utf-8") == before
     # --out writes elsewhere, with schema lines that still reach schema/
     out_dir = tmp_path / "preview"
     assert _run(root, monkeypatch, capsys, str(doc), "--year", "2568", "--out", str(out_dir))[0] == 0
@@ -265,14 +276,14 @@ def test_values_the_document_does_not_state_are_left_for_the_editor(
     code, out, err = _run(root, monkeypatch, capsys, str(doc), "--year", "2568")
     assert code == 1
     # a required value not stated: the usual validate line, file:line: field: Thai message
-    assert "data/years/2568/measures.yml:" in err and "measures[0].title" in err
+    assert "data/years/2568/measures/m01.yml:" in err and ": title: " in err
     report = (root / "data/years/2568/import-report.md").read_text("utf-8")
     fill = report.split("## ต้องกรอก")[1].split("## ต้องตรวจ")[0]
-    assert "m01.title" in fill
+    assert "measures/m01.yml: title" in fill
     check = report.split("## ต้องตรวจ")[1].split("## ข้อความที่ไม่ได้นำเข้า")[0]
-    assert "m01.period" in check and "เว้นไว้" in check
-    measures = (root / "data/years/2568/measures.yml").read_text("utf-8")
-    assert "\n    period:" not in measures and "\n    responsible:" not in measures  # nothing invented
+    assert "measures/m01.yml: period" in check and "เว้นไว้" in check
+    measures = (root / "data/years/2568/measures/m01.yml").read_text("utf-8")
+    assert "\nperiod:" not in measures and "\nresponsible:" not in measures  # nothing invented
     assert "responsible_text: ทุกสำนัก/กอง" in measures  # as the document wrote it
     assert "steps: [1. รวบรวมคำขอ, 2. ลดเอกสารที่ไม่จำเป็น]" in measures  # Word's numbers kept
     assert "group: '2'" in measures

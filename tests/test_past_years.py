@@ -48,7 +48,7 @@ def test_a_past_year_is_published_from_an_empty_tree_with_a_provisional_catalogu
     )
     assert code == 0, err
     # the editor writes the texts the command left to fill in (validate refuses them until then)
-    measures = project / "data" / "years" / "2565" / "measures.yml"
+    measures = project / "data" / "years" / "2565" / "measures" / "m01.yml"  # one file per measure
     measures.write_text(
         measures.read_text("utf-8")
         .replace("ขั้นตอนที่ 1 (แก้ข้อความนี้)", "จัดทำคู่มือฉบับประชาชน")

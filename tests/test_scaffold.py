@@ -12,6 +12,7 @@ import pytest
 from prongsai import load_site
 from prongsai.cli import main
 from prongsai.commands import COMMANDS
+from prongsai.load import natural_key
 from prongsai.placeholders import MARK
 
 from .conftest import REPO, build
@@ -80,10 +81,12 @@ def test_scaffolded_files_fail_validation_on_each_placeholder_until_filled_then_
     assert code == 1 and out == ""
     lines = [line.strip() for line in err.splitlines() if "(placeholder left by a scaffolding command)" in line]
     fields = [line.split(": ", 2)[:2] for line in lines]
-    measures, r6m = "data/years/2570/measures.yml", "data/years/2570/rounds/r6m.yml"
-    m12 = Path(data, "years/2570/measures.yml").read_text("utf-8").splitlines()
-    steps_line = next(n for n, line in enumerate(m12, 1) if "ขั้นตอนที่ 1 " + MARK in line)
-    assert fields[:2] == [[f"{measures}:{steps_line}", "measures[8].steps[0]"], [f"{measures}:{steps_line + 3}", "measures[8].targets[0].text"]]
+    # the new measure is a file of its own (one file per measure), named by its id
+    measures, r6m = "data/years/2570/measures/m11.yml", "data/years/2570/rounds/r6m.yml"
+    m11 = Path(data, "years/2570/measures/m11.yml").read_text("utf-8").splitlines()
+    assert m11[0] == "# yaml-language-server: $schema=../../../../schema/measure.schema.json"
+    steps_line = next(n for n, line in enumerate(m11, 1) if "ขั้นตอนที่ 1 " + MARK in line)
+    assert fields[:2] == [[f"{measures}:{steps_line}", "steps[0]"], [f"{measures}:{steps_line + 3}", "targets[0].text"]]
     assert [f for _, f in fields[2:]] == ["summary", *(f"entries[{n}].output" for n in range(9))]
     assert all(where.startswith(r6m + ":") for where, _ in fields[2:])
     assert len(lines) == 12 and "พบข้อผิดพลาดในข้อมูล 12 รายการ" in err  # nothing else is wrong with the scaffolded files
@@ -100,6 +103,9 @@ def test_scaffolded_files_fail_validation_on_each_placeholder_until_filled_then_
     ids = [m.id for m in fy.measures]
     assert "m06" not in ids and "m08" not in ids  # completed in 2569's last round
     assert ids[:2] == ["m01", "m02"] and ids[-1] == "m11"
+    assert sorted(p.name for p in (example / "data/years/2570/measures").iterdir()) == ["README.md", *(f"{i}.yml" for i in ids)]
+    readme = (example / "data/years/2570/measures/README.md").read_text("utf-8")
+    assert "วันที่ใน period ต้องอยู่ระหว่าง 1 ตุลาคม 2569 ถึง 30 กันยายน 2570" in readme
     assert all(m.period.start == fy.span.start and m.period.end == fy.span.end for m in fy.measures)
     assert [e.measure for e in fy.rounds[0].entries] == ids
     assert fy.disclosure("O1").documents[0].covers == 2570  # type: ignore[union-attr]
@@ -150,8 +156,20 @@ def _is_subsequence(old: list[str], new: list[str]) -> bool:
     return all(line in it for line in old)
 
 
+def unsplit(ydir: Path) -> None:
+    """The year's measures back in one measures.yml, as before ``split-measures``."""
+    lines = ["measures:"]
+    for path in sorted((ydir / "measures").glob("*.yml"), key=lambda p: natural_key(p.stem)):
+        body = path.read_text("utf-8").split("\n", 2)[2]  # after the schema line and a blank line
+        lines += [("  - " if ln.startswith("id:") else "    ") + ln if ln else "" for ln in body.splitlines()]
+    shutil.rmtree(ydir / "measures")
+    (ydir / "measures.yml").write_text("\n".join(lines) + "\n", "utf-8")
+
+
 def test_commands_keep_comments_order_and_quoting_of_the_files_they_edit(example: Path) -> None:
     data = example / "data"
+    # a year still in one measures.yml (before split-measures): new-measure appends to it
+    unsplit(data / "years/2569")
     measures = data / "years/2569/measures.yml"
     disclosures = data / "years/2569/disclosures.yml"
     # an editor's own touches: a comment, quoted values, a flow list

@@ -51,7 +51,7 @@ def test_audit_command_fails_when_a_record_is_missing(example_build: Path, tmp_p
     shutil.rmtree(victim / "2568/measures/m01")  # a measure's page never published
     result = _run("audit", "--site", str(victim))
     assert result.returncode == 1
-    assert "data/years/2568/measures.yml: measures[0].title: ไม่พบ" in result.stderr
+    assert "data/years/2568/measures/m01.yml: title: ไม่พบ" in result.stderr  # the measure's own file
 
 
 def test_audit_command_without_a_built_site_says_so(tmp_path: Path) -> None:

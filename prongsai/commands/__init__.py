@@ -13,6 +13,7 @@ COMMANDS: tuple[str, ...] = (
     "new_catalog",
     "new_year",
     "new_measure",
+    "split_measures",
     "new_round",
     "new_disclosure",
     "audit",

@@ -16,7 +16,7 @@ NAME = "import-docx"
 HELP = "นำเข้าเอกสารมาตรการหรือรายงานผลจากไฟล์ Word (.docx) เป็นไฟล์ข้อมูล YAML"
 DESCRIPTION = (
     "อ่านไฟล์ Word (.docx) ของเอกสารมาตรการส่งเสริมคุณธรรมและความโปร่งใส หรือรายงานผลการดำเนินการตามมาตรการ "
-    "แล้วเขียน year.yml, assessment.yml, measures.yml และไฟล์รอบรายงาน (rounds/) ลงใน data/years/<ปี>/ "
+    "แล้วเขียน year.yml, assessment.yml, มาตรการไฟล์ละหนึ่งมาตรการ (measures/<รหัส>.yml) และไฟล์รอบรายงาน (rounds/) ลงใน data/years/<ปี>/ "
     "(หรือโฟลเดอร์ที่ระบุด้วย --out) ไม่เขียนทับไฟล์ที่มีอยู่ถ้าไม่ใช้ --force "
     "และเขียน import-report.md บอกว่าข้อความใดไปอยู่ที่ใด ข้อความใดไม่ได้นำเข้า (พร้อมตำแหน่งในเอกสาร) "
     "และสิ่งที่ต้องกรอกหรือตรวจ ค่าที่เอกสารไม่ได้ระบุจะไม่ถูกเดาใส่ให้"
@@ -45,7 +45,7 @@ def _raw(path: Path) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..docximport import Context, ImportRefused, NotADocx, import_docx, write_all
+    from ..docximport import Context, ImportRefused, NotADocx, existing_measures, import_docx, write_all
 
     data = Path(args.data)
     out = Path(args.out) if args.out else data / "years" / str(args.year)
@@ -57,12 +57,12 @@ def run(args: argparse.Namespace) -> int:
             f"ไม่มีรายการ OIT ของปี ITA {ita_year} ({(data / 'catalog' / f'ita-{ita_year}.yml').as_posix()}) "
             "ระบบต้องใช้ชื่อประเด็นและตัวชี้วัดของปีนั้นในการอ่านเอกสาร ให้ตรวจ --year หรือ --data (no catalogue)"
         )
-    measures_raw = _raw(out / "measures.yml") or {}
+    measures = existing_measures(out)
     ctx = Context(
         fiscal_year=args.year,
         catalog=catalog,
         existing_units=[dict(u) for u in year_raw.get("units", [])] if isinstance(year_raw, dict) else [],
-        existing_measures=[dict(m) for m in measures_raw.get("measures", [])] if isinstance(measures_raw, dict) else [],
+        existing_measures=measures,
     )
     source = Path(args.file)
     try:
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             data.parent / "schema",
             force=args.force,
             have_year=bool(year_raw),
-            have_measures=bool(measures_raw),
+            have_measures=bool(measures),
         )
     except ImportRefused as exc:
         return fail(f"ข้อผิดพลาด: {exc}")

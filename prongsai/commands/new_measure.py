@@ -1,4 +1,5 @@
-"""``python -m prongsai new-measure``: add a measure to a fiscal year's measures.yml."""
+"""``python -m prongsai new-measure``: add a measure to a fiscal year: its own file
+``measures/<id>.yml`` (or, in a year not yet split, the end of its ``measures.yml``)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from typing import Any
 from .. import scaffold
 from ..model import Measure, MeasuresFile
 from ..placeholders import fill_in
+from ..site import MEASURES_FOLDER
 from ..thai import FiscalYearSpan
 from ._common import load_year, add_data, fail, year_arg
 
 NAME = "new-measure"
-HELP = "เพิ่มมาตรการใหม่ในไฟล์ measures.yml ของปีงบประมาณ"
+HELP = "เพิ่มมาตรการใหม่ของปีงบประมาณ (ไฟล์ measures/<รหัส>.yml)"
 DESCRIPTION = (
-    "เพิ่มมาตรการท้ายไฟล์ data/years/<ปี>/measures.yml พร้อมคำอธิบายทุกหัวข้อ "
-    "(ความคิดเห็นและลำดับเดิมในไฟล์คงอยู่) แล้วให้กรอกรายละเอียดต่อในไฟล์"
+    "สร้างไฟล์ data/years/<ปี>/measures/<รหัสมาตรการ>.yml พร้อมคำอธิบายทุกหัวข้อ "
+    "(ปีที่ยังใช้ไฟล์ measures.yml เดียว: เพิ่มท้ายไฟล์นั้น ความคิดเห็นและลำดับเดิมคงอยู่) แล้วให้กรอกรายละเอียดต่อในไฟล์"
 )
 
 
@@ -64,11 +66,19 @@ def run(args: argparse.Namespace) -> int:
         "steps": [fill_in("ขั้นตอนที่ 1")],
         "targets": [{"text": fill_in("เป้าหมายของมาตรการ")}],
     }
-    path = Path(args.data) / "years" / str(fy.year) / "measures.yml"
+    ydir = Path(args.data) / "years" / str(fy.year)
+    path = ydir / "measures.yml"
     note = (
         f"มาตรการ {measure_id} เพิ่มด้วยคำสั่ง new-measure: ระยะเวลาตั้งไว้ทั้งปีงบประมาณ ให้แก้ตามจริง\n"
         "หัวข้ออื่นที่เพิ่มได้: findings, approach, responsible_note, monitoring, reporting, oit_items (ดูคู่มือผู้ดูแลข้อมูล)"
     )
+    if not path.is_file():  # one file per measure (a year not split keeps its measures.yml)
+        if not (ydir / MEASURES_FOLDER).is_dir():
+            (ydir / MEASURES_FOLDER).mkdir()
+            (ydir / MEASURES_FOLDER / "README.md").write_text(scaffold.measures_readme(fy.year, []), "utf-8")
+        path = scaffold.write_measure(ydir, data, note, Path(args.data))
+        print(f"เพิ่มมาตรการ {measure_id} เป็นไฟล์ {path.as_posix()} แล้ว ให้เปิดไฟล์กรอกรายละเอียดต่อ")
+        return 0
     item = scaffold.commented(Measure, data, 4, skip_first=True)
     if path.is_file():
         doc = scaffold.load(path)

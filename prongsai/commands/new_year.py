@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import scaffold
-from ..model import STATUS_LABELS, DisclosuresFile, Measure, MeasuresFile, YearFile
-from ..site import Catalog, FiscalYear
+from ..model import STATUS_LABELS, DisclosuresFile, Measure, YearFile
+from ..site import MEASURES_FOLDER, Catalog, FiscalYear
 from ..thai import FiscalYearSpan
 from ._common import add_data, fail, load, year_arg
 from .new_catalog import nearest, provisional_catalog
@@ -16,7 +16,7 @@ from .new_catalog import nearest, provisional_catalog
 NAME = "new-year"
 HELP = "เริ่มปีงบประมาณใหม่ โดยยกหน่วยงาน การจัดกลุ่ม และมาตรการที่ยังไม่เสร็จจากปีก่อน"
 DESCRIPTION = (
-    "สร้างโฟลเดอร์ data/years/<ปี>/ พร้อม year.yml, measures.yml และ disclosures.yml "
+    "สร้างโฟลเดอร์ data/years/<ปี>/ พร้อม year.yml, โฟลเดอร์ measures/ (ไฟล์ละหนึ่งมาตรการ) และ disclosures.yml "
     "โดยยกส่วนราชการ (units) การจัดกลุ่ม (grouping, taxonomy) จากปีก่อน "
     "และยกมาตรการที่สถานะล่าสุดยังไม่ใช่ 'ดำเนินการแล้วเสร็จ' หรือ 'ยกเลิก' มาไว้ในปีใหม่"
 )
@@ -146,7 +146,6 @@ def run(args: argparse.Namespace) -> int:
         if not info.get("taxonomy")
         else [g.key for g in (source.info.taxonomy if source else None) or []]
     )
-    measures = scaffold.commented(MeasuresFile, {"measures": []})
     carried = []
     for m, status in unfinished(source) if source and not past else []:
         assert source is not None
@@ -169,19 +168,19 @@ def run(args: argparse.Namespace) -> int:
         if m.group not in keys:
             note.append(f"กลุ่มเดิม {m.group} ไม่มีในการจัดกลุ่มของปีนี้ ใช้กลุ่ม {keys[0]} แทน ให้ตรวจแก้")
             data["group"] = keys[0]
-        scaffold.append_item(
-            measures["measures"], scaffold.commented(Measure, data, 4, comments=False), "\n".join(note)
-        )
+        scaffold.write_measure(folder, data, "\n".join(note), data_dir, comments=False)
         carried.append(m.id)
-    scaffold.write_new(
-        folder / "measures.yml",
-        measures,
-        [
-            f"มาตรการปีงบประมาณ {year} (วันที่ใน period ต้องอยู่ระหว่าง 1 ตุลาคม {year - 1} ถึง 30 กันยายน {year})",
-            "เพิ่มมาตรการใหม่ด้วยคำสั่ง: python -m prongsai new-measure --year " + str(year),
-        ],
-        data_dir,
-        "measures",
+    # one file per measure: the year's rules in the folder's README (a form's save keeps it)
+    (folder / MEASURES_FOLDER).mkdir(exist_ok=True)
+    (folder / MEASURES_FOLDER / "README.md").write_text(
+        scaffold.measures_readme(
+            year,
+            [
+                f"วันที่ใน period ต้องอยู่ระหว่าง 1 ตุลาคม {year - 1} ถึง 30 กันยายน {year}",
+                "เพิ่มมาตรการใหม่ด้วยคำสั่ง: python -m prongsai new-measure --year " + str(year),
+            ],
+        ),
+        "utf-8",
     )
     scaffold.write_new(
         folder / "disclosures.yml",

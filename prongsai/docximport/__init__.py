@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from .interpret import Context, Result
 from .reader import NotADocx, read_docx
-from .write import ImportRefused, plan_files, write_all
+from .write import ImportRefused, existing_measures, plan_files, write_all
 
-__all__ = ["Context", "ImportRefused", "NotADocx", "Result", "import_docx", "plan_files", "read_docx", "write_all"]
+__all__ = ["Context", "ImportRefused", "existing_measures", "NotADocx", "Result", "import_docx", "plan_files", "read_docx", "write_all"]
 
 
 def import_docx(path, ctx: Context, kind: str = "auto") -> Result:  # type: ignore[no-untyped-def]

@@ -1004,8 +1004,8 @@ class Interpreter:
                 measures.append(self._measure(rec, mid, title, by_name, units))
                 if existing:
                     self.to_fill.append(
-                        f"measures.yml: ไม่พบมาตรการ '{(title or '')[:60]}' ({rec.where}) ในไฟล์ measures.yml ที่มีอยู่ "
-                        f"ผลของแถวนี้ใช้รหัส {mid}: เพิ่มมาตรการนี้ใน measures.yml หรือแก้ชื่อในรายงานให้ตรงกัน"
+                        f"measures/: ไม่พบมาตรการ '{(title or '')[:60]}' ({rec.where}) ในมาตรการที่มีอยู่ (measures/) "
+                        f"ผลของแถวนี้ใช้รหัส {mid}: เพิ่มมาตรการนี้ (python -m prongsai new-measure) หรือแก้ชื่อในรายงานให้ตรงกัน"
                     )
             if self.kind == "report":
                 entries.append(self._entry(rec, mid))
@@ -1028,11 +1028,11 @@ class Interpreter:
         if group:
             m["group"] = group
         else:
-            self.to_fill.append(f"measures.yml: {mid}.group ({where}) เอกสารไม่ได้บอกว่ามาตรการนี้อยู่ในประเด็นใด")
+            self.to_fill.append(f"measures/{mid}.yml: group ({where}) เอกสารไม่ได้บอกว่ามาตรการนี้อยู่ในประเด็นใด")
         if title:
             m["title"] = title
         else:
-            self.to_fill.append(f"measures.yml: {mid}.title ({where}) เอกสารไม่มีชื่อมาตรการ")
+            self.to_fill.append(f"measures/{mid}.yml: title ({where}) เอกสารไม่มีชื่อมาตรการ")
         if rec.number:
             m = {
                 "id": mid,
@@ -1052,7 +1052,7 @@ class Interpreter:
         per_step = self._per_step(rec)
         if per_step:
             m["steps"] = per_step
-            self.to_check.append(f"measures.yml: {mid} ({where}) ระยะเวลาและผู้รับผิดชอบแยกตามขั้นตอน ตามที่เอกสารเขียน")
+            self.to_check.append(f"measures/{mid}.yml: ({where}) ระยะเวลาและผู้รับผิดชอบแยกตามขั้นตอน ตามที่เอกสารเขียน")
         else:
             steps_lines = rec.lines("steps")
             if steps_lines:
@@ -1065,7 +1065,7 @@ class Interpreter:
             if period:
                 m["period"] = period
             else:
-                self.to_check.append(f"measures.yml: {mid}.period ({where}) เอกสารไม่ได้ระบุระยะเวลาดำเนินการ จึงเว้นไว้")
+                self.to_check.append(f"measures/{mid}.yml: period ({where}) เอกสารไม่ได้ระบุระยะเวลาดำเนินการ จึงเว้นไว้")
         resp, as_written, note = self._responsible(rec, by_name)
         if resp:
             m["responsible"] = resp
@@ -1074,7 +1074,7 @@ class Interpreter:
         if note:
             m["responsible_note"] = note
         if not resp and not as_written and not per_step:
-            self.to_check.append(f"measures.yml: {mid}.responsible ({where}) เอกสารไม่ได้ระบุหน่วยงานผู้รับผิดชอบ จึงเว้นไว้")
+            self.to_check.append(f"measures/{mid}.yml: responsible ({where}) เอกสารไม่ได้ระบุหน่วยงานผู้รับผิดชอบ จึงเว้นไว้")
         for f in ("monitoring", "reporting"):
             if value := rec.text(f):
                 m[f] = value
@@ -1112,13 +1112,13 @@ class Interpreter:
                     q["score"] = score
                 if guessed:
                     self.to_check.append(
-                        f"measures.yml: {mid} อ่าน '{ln.body[:4]}' เป็นรหัสข้อ {code} (เลขศูนย์ไทยแทนตัว O) ให้ตรวจ"
+                        f"measures/{mid}.yml: อ่าน '{ln.body[:4]}' เป็นรหัสข้อ {code} (เลขศูนย์ไทยแทนตัว O) ให้ตรวจ"
                     )
                 questions.append(q)
         if questions:
             if not out:
                 out.append({})
-                self.to_fill.append(f"measures.yml: {mid}.findings[0].text ({rec.where}) มีข้อคำถาม ITA แต่ไม่มีข้อค้นพบ")
+                self.to_fill.append(f"measures/{mid}.yml: findings[0].text ({rec.where}) มีข้อคำถาม ITA แต่ไม่มีข้อค้นพบ")
             out[0]["questions"] = questions
         return out
 

@@ -16,7 +16,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import scaffold
-from ..model import AssessmentFile, MeasuresFile, RoundFile, YearFile
+from ..model import AssessmentFile, Measure, MeasuresFile, RoundFile, YearFile
+from ..load import natural_key
+from ..site import MEASURES_FOLDER
 from ..thai import format_date
 from .interpret import Result
 
@@ -41,6 +43,22 @@ def _be(value: Any) -> Any:
     return value
 
 
+def existing_measures(out: Path) -> list[dict[str, Any]]:
+    """The measures already in a year's folder, as written (``measures/<id>.yml`` in file-name
+    order, or a ``measures.yml`` not split yet): a report's rows are matched to them."""
+    folder = out / MEASURES_FOLDER
+    paths = sorted(folder.glob("*.yml"), key=lambda p: natural_key(p.stem)) if folder.is_dir() else []
+    raw = [_raw(p) for p in paths] if paths else (_raw(out / "measures.yml") or {}).get("measures", [])
+    return [dict(m) for m in raw if isinstance(m, dict)]
+
+
+def _raw(path: Path) -> Any:
+    try:
+        return scaffold.load(path) if path.is_file() else None
+    except Exception:  # a broken file: validate names it, the import does without it
+        return None
+
+
 def plan_files(
     result: Result, out: Path, have_year: bool, have_measures: bool
 ) -> list[tuple[Path, type[BaseModel], str, Any]]:
@@ -51,7 +69,10 @@ def plan_files(
     if result.assessment is not None:
         files.append((out / "assessment.yml", AssessmentFile, "assessment", result.assessment))
     if result.measures and (result.kind == "measures" or not have_measures):
-        files.append((out / "measures.yml", MeasuresFile, "measures", {"measures": result.measures}))
+        if (out / "measures.yml").is_file():  # a year not split yet keeps its layout (split-measures)
+            files.append((out / "measures.yml", MeasuresFile, "measures", {"measures": result.measures}))
+        else:  # one file per measure; the measures already there and not in the document stay
+            files += [(out / MEASURES_FOLDER / f"{m['id']}.yml", Measure, "measure", m) for m in result.measures]
     if result.round is not None:
         files.append((out / "rounds" / f"{result.round['id']}.yml", RoundFile, "round", result.round))
     return files
@@ -84,6 +105,9 @@ def write_all(
         )
         scaffold.dump(doc, path)
         written.append(path)
+    folder = out / MEASURES_FOLDER
+    if folder in {p.parent for p in written} and not (folder / "README.md").is_file():
+        (folder / "README.md").write_text(scaffold.measures_readme(int(result.year["fiscal_year"]), []), "utf-8")
     _write_report(result, out, source, written)
     return written
 

@@ -203,9 +203,10 @@
 
   function format(schemaName, path, fields, pending) {
     var top = header(schemaName, path);
+    var spaced = schemaName !== "measure";  // a measure's file is one record, written without blank lines
     var afresh = function (data) {
       var doc = new window.YAML.Document(data);
-      spaceOut(doc, function () { return true; });
+      if (spaced) spaceOut(doc, function () { return true; });
       return top + doc.toString(OPTIONS);
     };
     return {
@@ -219,7 +220,7 @@
         if (equal(doc.toJSON(), data)) return raw;
         var made = new Set();
         doc.contents = lay(doc, doc.contents, data, made);
-        spaceOut(doc, function (node) { return made.has(node); });
+        if (spaced) spaceOut(doc, function (node) { return made.has(node); });
         var text = keepCommentSpacing(doc.toString(OPTIONS), raw);
         if (text.indexOf("# yaml-language-server:") !== 0) text = top + text;
         return equal(window.YAML.parse(text), data) ? text : afresh(data);
@@ -232,15 +233,21 @@
     .then(function (config) {
       var pending = {};
       config.collections.forEach(function (c) {
-        var first = (c.files || [])[0];
-        pending[c.name] = { raw: null };
-        if (first) window.CMS.registerCustomFormat(c.format, "yml", format(c.name, first.file, first.fields, pending[c.name]));
+        // a file of the collection, for the depth of the schema's path (a folder's: one measure);
+        // collections of one format (every year's measures) share its slot and fields
+        var first = (c.files || [])[0] || {};
+        var path = c.folder ? c.folder + "/x.yml" : first.file;
+        if (!path || pending[c.format]) return;
+        pending[c.format] = { raw: null };
+        var schemaName = c.format.replace(/^prongsai-/, "");
+        window.CMS.registerCustomFormat(c.format, "yml", format(schemaName, path, c.folder ? c.fields : first.fields, pending[c.format]));
       });
       window.CMS.registerEventListener({
         name: "preSave",
         handler: function (event) {
           // Decap writes the file (the format's toFile) right after this listener
-          var slot = pending[event.entry.get("collection")];
+          var collection = config.collections.filter(function (c) { return c.name === event.entry.get("collection"); })[0];
+          var slot = collection && pending[collection.format];
           if (slot) slot.raw = event.entry.get("raw") || null;
           var fields = formOf(config, event.entry);
           return fields ? tidy(event.entry.get("data"), fields, null) : undefined;
