@@ -21,7 +21,7 @@ from prongsai.model import (
     REPORT_COLUMNS,
     SECTION_KINDS,
     STATUS_LABELS,
-    MeasuresFile,
+    Measure,
     RoundFile,
     record_of,
 )
@@ -263,11 +263,15 @@ def data_files(example: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     options = _options(repo="a/b")
     assert options.forms is not None
     config = admin.decap_config(example, options, options.forms)
-    cases = [
-        {"collection": c["name"], "slug": f["name"], "raw": (REPO / f["file"]).read_text("utf-8"), "file": f["file"]}
+    files = [(c["name"], f["name"], f["file"]) for c in config["collections"] for f in c.get("files", [])]
+    files += [  # a folder collection's entries: each measure's own file, its id the slug
+        (c["name"], path.stem, path.relative_to(REPO).as_posix())
         for c in config["collections"]
-        for f in c["files"]
+        if "folder" in c
+        for path in sorted((REPO / c["folder"]).glob(f"*.{c['extension']}"))
     ]
+    cases = [{"collection": c, "slug": slug, "raw": (REPO / file).read_text("utf-8"), "file": file} for c, slug, file in files]
+    assert any("/measures/" in c["file"] for c in cases), "the measures' own files are among the cases"
     return config, cases
 
 
@@ -309,26 +313,25 @@ def test_a_change_leaves_the_rest_of_the_file_as_written(data_files: Any) -> Non
 
 
 STEPS = """\
-# yaml-language-server: $schema=../../../schema/measures.schema.json
+# yaml-language-server: $schema=../../../../schema/measure.schema.json
 
-measures:
-  - id: m01
-    group: "1"
-    title: มาตรการหนึ่ง
-    steps:
-      - ๑. แจ้งเวียน
-      - text: ๒. ประชุม
-        period: ต.ค. ๒๕๖๘
-        responsible: กองคลัง
-      - 3
+id: m01
+group: "1"
+title: มาตรการหนึ่ง
+steps:
+  - ๑. แจ้งเวียน
+  - text: ๒. ประชุม
+    period: ต.ค. ๒๕๖๘
+    responsible: กองคลัง
+  - 3
 """
 
 
 @needs_node
 def test_a_step_stays_a_text_unless_it_gets_its_own_period_or_unit(data_files: Any) -> None:
     config, _ = data_files
-    steps = ["measures", 0, "steps"]
-    case = {"collection": "measures", "slug": "2569", "raw": STEPS}
+    steps = ["steps"]
+    case = {"collection": "measures-2569", "slug": "m01", "raw": STEPS}
     saved = _save(
         config,
         [
@@ -340,21 +343,21 @@ def test_a_step_stays_a_text_unless_it_gets_its_own_period_or_unit(data_files: A
     )
     assert saved[0] == STEPS
     assert _changed(STEPS, saved[1]) == [
-        "-      - ๑. แจ้งเวียน",
-        "+      - text: ๑. แจ้งเวียน",
-        "+        period: พ.ย. ๒๕๖๘",
+        "-  - ๑. แจ้งเวียน",
+        "+  - text: ๑. แจ้งเวียน",
+        "+    period: พ.ย. ๒๕๖๘",
     ]
     assert _changed(STEPS, saved[2]) == [
-        "-      - text: ๒. ประชุม",
-        "-        period: ต.ค. ๒๕๖๘",
-        "-        responsible: กองคลัง",
-        "+      - ๒. ประชุม",
+        "-  - text: ๒. ประชุม",
+        "-    period: ต.ค. ๒๕๖๘",
+        "-    responsible: กองคลัง",
+        "+  - ๒. ประชุม",
     ]
-    assert _changed(STEPS, saved[3]) == ["+      - ๔. รายงาน"]
+    assert _changed(STEPS, saved[3]) == ["+  - ๔. รายงาน"]
     # what the form saves is what the validator reads
     for text in saved:
         data = yaml.safe_load(text)
-        MeasuresFile.model_validate(data)
+        Measure.model_validate(data)
 
 
 @needs_node
