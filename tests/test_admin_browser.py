@@ -8,6 +8,7 @@ accepts it and the rebuilt site shows it. A percent of 150 is refused in the for
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -260,6 +261,11 @@ def test_the_forms_fit_the_screen(forms: dict[str, Any], offline: Any) -> None:
         assert toolbar["height"] == 66, "a computer's screen keeps Decap's one-row toolbar"
 
 
+def _changed_lines(before: str, after: str) -> list[str]:
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), n=0, lineterm="")
+    return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
 def _validates(repo: Path, branch: str, dest: Path) -> Path:
     """The pull request's branch on its own passes ``python -m prongsai validate`` (this checkout's code)."""
     subprocess.run(["git", "clone", "-q", "-b", branch, str(repo), str(dest)], check=True)
@@ -284,7 +290,11 @@ def test_a_measure_opens_and_saves_as_its_own_file(forms: dict[str, Any], offlin
     assert refused == []
     assert decap.git(repo, "diff", "--name-only", "main", branch).split() == [path]
     text = decap.git(repo, "show", f"{branch}:{path}")
-    assert text.startswith("# yaml-language-server: $schema=../../../../schema/measure.schema.json\n\nid: m03\n")
+    assert text.startswith("# yaml-language-server: $schema=../../../../schema/measure.schema.json\n\n")
+    assert _changed_lines(decap.git(repo, "show", f"main:{path}"), text) == [
+        f"-monitoring: {before['monitoring']}",
+        "+monitoring: ผู้อำนวยการกองคลังตรวจยอดรับชำระทุกวันศุกร์",
+    ], "the rest of the file (its comments too) stays as written"
     assert yaml.safe_load(text) == {**before, "monitoring": "ผู้อำนวยการกองคลังตรวจยอดรับชำระทุกวันศุกร์"}
     assert list(yaml.safe_load(text)) == list(before), "fields in the model's order"
     _validates(repo, branch, tmp_path / "branch")

@@ -241,17 +241,22 @@ def _data_of(name: str) -> Path:
     return FIXTURES / name / "data" if name != "example" else REPO / "data"
 
 
+def _measures_files(year: Path) -> list[Path]:
+    """The year's measures: its measures.yml, or each measure's own file (measures/<id>.yml)."""
+    return [year / "measures.yml", *sorted((year / "measures").glob("*.yml"))]
+
+
 @pytest.mark.parametrize("name", (*AGENCIES, "example"))
 def test_nothing_appears_twice_in_a_print_edition(sites: dict[str, Path], name: str) -> None:
     data = _data_of(name)
     names = _catalog_names(data)
     found = {}
     for year in sorted((data / "years").iterdir()):
-        for doc, files in (("measures", ["year.yml", "assessment.yml", "measures.yml"]), ("report", ["rounds"])):
+        measures = [year / "year.yml", year / "assessment.yml", *_measures_files(year)]
+        for doc, paths in (("measures", measures), ("report", sorted((year / "rounds").glob("*.yml")))):
             page = sites[name] / year.name / "print" / doc / "index.html"
             if not page.is_file():
                 continue
-            paths = [f for x in files for f in ([year / x] if x.endswith(".yml") else sorted((year / x).glob("*.yml")))]
             dup = twice([f for f in paths if f.is_file()], _printed_text(page.read_text("utf-8")), names)
             if dup:
                 found[f"{year.name}/{doc}"] = dup
@@ -276,7 +281,7 @@ def test_nothing_appears_twice_on_a_years_pages(sites: dict[str, Path], name: st
         files = [
             year / "year.yml",
             year / "assessment.yml",
-            year / "measures.yml",
+            *_measures_files(year),
             *sorted((year / "rounds").glob("*.yml")),
         ]
         dup = twice([f for f in files if f.is_file()], shown, names, INDEX_FIELDS)
