@@ -664,7 +664,7 @@ class Measure(Record):
 
     id: Slug = Field(description="รหัสมาตรการ ไม่ซ้ำในปีเดียวกัน เช่น m01 (ใช้เป็นที่อยู่หน้าเว็บ ห้ามเปลี่ยน)")
     group: GroupKey = Field(description="ประเด็นหรือตัวชี้วัดที่มาตรการนี้อยู่ เช่น 1")
-    number: Text | None = Field(None, description="ลำดับของมาตรการตามที่เอกสารเขียน เช่น ๑ (แสดงในคอลัมน์ number)")
+    number: Text | None = Field(None, description="ลำดับของมาตรการตามที่เอกสารเขียน เช่น ๑ (แสดงในคอลัมน์ลำดับของตารางมาตรการ)")
     title: Text = Field(description="ชื่อมาตรการ")
     findings: list[Finding] = Field(default_factory=list, description="ข้อค้นพบจากผลการประเมินที่มาตรการนี้ตอบ")
     approach: Text | None = Field(None, description="วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ")
