@@ -31,9 +31,9 @@ from pathlib import Path
 from . import status
 from .errors import DataError, Problem
 from .urls import absolute
-from .load import load_site
+from .load import load_site, measure_files
 from .schema import FILES, stale
-from .site import MEASURES_FOLDER, Site
+from .site import Site
 from .yamlio import Path_, YamlProblem, read_yaml
 
 MARKER = "<!-- prongsai-check -->"
@@ -122,7 +122,7 @@ def _schema_groups(root: Path) -> dict[str, list[Path]]:
         "privacy-allowlist": [data / "privacy-allowlist.yml"],
         "catalog": sorted((data / "catalog").glob("*.yml")),
         "round": [p for y in years for p in sorted((y / "rounds").glob("*.yml"))],
-        "measure": [p for y in years for p in sorted((y / MEASURES_FOLDER).glob("*.yml"))],
+        "measure": [p for y in years for p in measure_files(y)],
     }
     groups |= {name: [y / f"{name}.yml" for y in years] for name in ("year", "assessment", "measures", "disclosures")}
     return {name: [p for p in files if p.is_file()] for name, files in groups.items() if name in FILES}

@@ -58,6 +58,13 @@ def natural_key(name: str) -> list[Any]:
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
 
 
+def measure_files(ydir: Path) -> list[Path]:
+    """A year's measures, one file each (``measures/<id>.yml``), in the order the site shows
+    them: the natural order of the file names. Empty when the year has no such folder."""
+    folder = ydir / MEASURES_FOLDER
+    return sorted(folder.glob("*.y*ml"), key=lambda p: natural_key(p.stem)) if folder.is_dir() else []
+
+
 @dataclass
 class _Ctx:
     root: Path  # the folder holding data/ (file names in messages are relative to it)
@@ -314,7 +321,7 @@ def _measures(ctx: _Ctx, ydir: Path, legacy: tuple[YamlDoc, MeasuresFile] | None
     whose ``measures/`` folder holds only its README.md has no measure yet), or the older
     single ``measures.yml`` in its own order (``python -m prongsai split-measures``)."""
     folder = ydir / MEASURES_FOLDER
-    paths = sorted(folder.glob("*.y*ml"), key=lambda p: natural_key(p.stem)) if folder.is_dir() else []
+    paths = measure_files(ydir)
     single = ydir / "measures.yml"
     if not folder.is_dir():  # the older layout (a folder, even empty, is the new one)
         if legacy is None:

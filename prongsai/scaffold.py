@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import typing
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -150,7 +151,7 @@ MEASURES_README = """# มาตรการปีงบประมาณ {year
 """
 
 
-def measures_readme(year: int, notes: list[str]) -> str:
+def measures_readme(year: int, notes: Sequence[str]) -> str:
     """``measures/README.md`` of a year: what the folder is, and the year's notes for editors
     (which the forms would drop from a measure's file on its first save)."""
     text = MEASURES_README.format(year=year)
@@ -158,6 +159,15 @@ def measures_readme(year: int, notes: list[str]) -> str:
     if any(notes):
         text += "\nหมายเหตุสำหรับผู้แก้ไข:\n\n" + "\n".join(f"> {n}".rstrip() for n in notes) + "\n"
     return text
+
+
+def measures_folder(ydir: Path, year: int, notes: Sequence[str] = ()) -> Path:
+    """A year's ``measures/`` folder, made with its README.md when it is not there yet."""
+    folder = ydir / MEASURES_FOLDER
+    folder.mkdir(exist_ok=True)
+    if not (folder / "README.md").is_file():
+        (folder / "README.md").write_text(measures_readme(year, notes), "utf-8")
+    return folder
 
 
 def write_measure(ydir: Path, data: dict[str, Any], note: str, data_dir: Path, comments: bool = True) -> Path:

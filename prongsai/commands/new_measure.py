@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import scaffold
-from ..model import Measure, MeasuresFile
+from ..model import Measure
 from ..placeholders import fill_in
-from ..site import MEASURES_FOLDER
 from ..thai import FiscalYearSpan
 from ._common import load_year, add_data, fail, year_arg
 
@@ -73,25 +72,17 @@ def run(args: argparse.Namespace) -> int:
         "หัวข้ออื่นที่เพิ่มได้: findings, approach, responsible_note, monitoring, reporting, oit_items (ดูคู่มือผู้ดูแลข้อมูล)"
     )
     if not path.is_file():  # one file per measure (a year not split keeps its measures.yml)
-        if not (ydir / MEASURES_FOLDER).is_dir():
-            (ydir / MEASURES_FOLDER).mkdir()
-            (ydir / MEASURES_FOLDER / "README.md").write_text(scaffold.measures_readme(fy.year, []), "utf-8")
+        scaffold.measures_folder(ydir, fy.year)
         path = scaffold.write_measure(ydir, data, note, Path(args.data))
         print(f"เพิ่มมาตรการ {measure_id} เป็นไฟล์ {path.as_posix()} แล้ว ให้เปิดไฟล์กรอกรายละเอียดต่อ")
         return 0
-    item = scaffold.commented(Measure, data, 4, skip_first=True)
-    if path.is_file():
-        doc = scaffold.load(path)
-        if doc.get("measures") is None:
-            doc["measures"] = []
-        seq = doc["measures"]
-        if not isinstance(seq, scaffold.CommentedSeq):
-            doc["measures"] = seq = scaffold.CommentedSeq(seq)
-        scaffold.append_item(seq, item, note)
-        scaffold.dump(doc, path)
-    else:
-        top = scaffold.commented(MeasuresFile, {"measures": []})
-        scaffold.append_item(top["measures"], item, note)
-        scaffold.write_new(path, top, [f"มาตรการปีงบประมาณ {fy.year}"], Path(args.data), "measures")
+    doc = scaffold.load(path)
+    if doc.get("measures") is None:
+        doc["measures"] = []
+    seq = doc["measures"]
+    if not isinstance(seq, scaffold.CommentedSeq):
+        doc["measures"] = seq = scaffold.CommentedSeq(seq)
+    scaffold.append_item(seq, scaffold.commented(Measure, data, 4, skip_first=True), note)
+    scaffold.dump(doc, path)
     print(f"เพิ่มมาตรการ {measure_id} ใน {path.as_posix()} แล้ว ให้เปิดไฟล์กรอกรายละเอียดต่อ")
     return 0

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import scaffold
 from ..model import STATUS_LABELS, DisclosuresFile, Measure, YearFile
-from ..site import MEASURES_FOLDER, Catalog, FiscalYear
+from ..site import Catalog, FiscalYear
 from ..thai import FiscalYearSpan
 from ._common import add_data, fail, load, year_arg
 from .new_catalog import nearest, provisional_catalog
@@ -171,16 +171,13 @@ def run(args: argparse.Namespace) -> int:
         scaffold.write_measure(folder, data, "\n".join(note), data_dir, comments=False)
         carried.append(m.id)
     # one file per measure: the year's rules in the folder's README (a form's save keeps it)
-    (folder / MEASURES_FOLDER).mkdir(exist_ok=True)
-    (folder / MEASURES_FOLDER / "README.md").write_text(
-        scaffold.measures_readme(
-            year,
-            [
-                f"วันที่ใน period ต้องอยู่ระหว่าง 1 ตุลาคม {year - 1} ถึง 30 กันยายน {year}",
-                "เพิ่มมาตรการใหม่ด้วยคำสั่ง: python -m prongsai new-measure --year " + str(year),
-            ],
-        ),
-        "utf-8",
+    scaffold.measures_folder(
+        folder,
+        year,
+        [
+            f"วันที่ใน period ต้องอยู่ระหว่าง 1 ตุลาคม {year - 1} ถึง 30 กันยายน {year}",
+            "เพิ่มมาตรการใหม่ด้วยคำสั่ง: python -m prongsai new-measure --year " + str(year),
+        ],
     )
     scaffold.write_new(
         folder / "disclosures.yml",

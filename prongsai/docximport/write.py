@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from .. import scaffold
 from ..model import AssessmentFile, Measure, MeasuresFile, RoundFile, YearFile
-from ..load import natural_key
+from ..load import measure_files
 from ..site import MEASURES_FOLDER
 from ..thai import format_date
 from .interpret import Result
@@ -46,8 +46,7 @@ def _be(value: Any) -> Any:
 def existing_measures(out: Path) -> list[dict[str, Any]]:
     """The measures already in a year's folder, as written (``measures/<id>.yml`` in file-name
     order, or a ``measures.yml`` not split yet): a report's rows are matched to them."""
-    folder = out / MEASURES_FOLDER
-    paths = sorted(folder.glob("*.yml"), key=lambda p: natural_key(p.stem)) if folder.is_dir() else []
+    paths = measure_files(out)
     raw = [_raw(p) for p in paths] if paths else (_raw(out / "measures.yml") or {}).get("measures", [])
     return [dict(m) for m in raw if isinstance(m, dict)]
 
@@ -105,9 +104,8 @@ def write_all(
         )
         scaffold.dump(doc, path)
         written.append(path)
-    folder = out / MEASURES_FOLDER
-    if folder in {p.parent for p in written} and not (folder / "README.md").is_file():
-        (folder / "README.md").write_text(scaffold.measures_readme(int(result.year["fiscal_year"]), []), "utf-8")
+    if out / MEASURES_FOLDER in {p.parent for p in written}:
+        scaffold.measures_folder(out, int(result.year["fiscal_year"]))
     _write_report(result, out, source, written)
     return written
 
